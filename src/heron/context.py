@@ -1,0 +1,47 @@
+"""Stage: when and where — resolve date expressions and places, then give each event its own."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.records import Document
+
+
+@dataclass
+class WhenWhere:
+    name: str = "when_where"
+    gazetteer: object = None
+
+    def _gaz(self):
+        if self.gazetteer is None:
+            from heron.places import Gazetteer
+            self.gazetteer = Gazetteer()
+        return self.gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        from heron.dates import event_date, find_dates
+        from heron.places import event_place, find_dateline
+
+        sdoc = doc.nlp
+        gaz = self._gaz()
+        doc.dates = find_dates(sdoc, doc.date)
+        countries = []
+        for m in doc.mentions:
+            if m.actor is not None and m.actor.country and m.actor.country not in countries:
+                countries.append(m.actor.country)
+        doc.places = gaz.find_places(sdoc, countries)
+        for collection in (doc.dates, doc.places):
+            for item in collection:
+                if item.span is not None:
+                    item.sentence = doc.sentence_of(item.span[0])
+        dateline = find_dateline(doc.text, gaz)
+        for e in doc.events:
+            trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+            ti = trigger.start if trigger is not None else 0
+            ref = event_date(sdoc, ti, doc.dates, doc.date)
+            if ref is not None and ref.date:
+                e.date, e.date_text, e.date_precision = ref.date, ref.text, ref.precision
+            else:
+                # No date expression governs the event: it takes the document date, and says so.
+                e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
+            e.location = event_place(sdoc, ti, doc.places, dateline)
+        return doc

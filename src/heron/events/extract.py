@@ -1,0 +1,123 @@
+"""Stage: frames -> typed events with CAMEO/PLOVER codes, modality and evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from heron.events.frames import Frame, FrameFinder
+from heron.events.modality import modality_of
+from heron.records import Actor, Document, Event, Mention, Trigger
+
+# Types that make sense without a recipient ("protesters rallied", "troops mobilised").
+NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT", "COERCE", "THREATEN", "REJECT", "ACCUSE",
+                      "REQUEST", "AGREE", "CONCEDE"}
+
+
+def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
+    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
+    if not actor.members:
+        return [actor]
+    sector = counterpart_of.sector if counterpart_of is not None else actor.sector
+    return [Actor(text=actor.text, span=actor.span, name=actor.name, country=c, sector=sector, kind="state",
+                  code=c + (sector or ""), confidence=actor.confidence, source=f"group:{actor.name or actor.text}")
+            for c in actor.members]
+
+
+@dataclass
+class EventExtractor:
+    """Find frames, type them with the event classifier, and build Event records."""
+
+    name: str = "events"
+    classifier: object = None         # heron.events.classify.EventClassifier, created lazily
+    ontology: object = None
+    frames: FrameFinder = field(default_factory=FrameFinder)
+    explain: bool = True
+
+    def _setup(self):
+        if self.classifier is None:
+            from heron.events.classify import EventClassifier
+            self.classifier = EventClassifier()
+        if self.ontology is None:
+            from heron.ontology import default_ontology
+            self.ontology = default_ontology()
+
+    def __call__(self, doc: Document) -> Document:
+        self._setup()
+        sdoc = doc.nlp
+        events: list[Event] = []
+        for frame in self.frames(doc):
+            event = self._event(doc, sdoc, frame, len(events))
+            if event is not None:
+                events.append(event)
+        doc.events = self._dedup(doc, events)
+        return doc
+
+    def _event(self, doc: Document, sdoc, frame: Frame, n: int) -> Event | None:
+        source = [t for m in frame.agents for t in range(*self._token_range(sdoc, m))]
+        target = [t for m in frame.targets for t in range(*self._token_range(sdoc, m))]
+        cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
+        if cls is None:
+            return None
+        if not frame.targets and not (cls.plover in NO_RECIPIENT_TYPES and (frame.kind == "verb")):
+            return None
+        if not frame.targets and len(frame.agents) < 2 and cls.plover not in ("PROTEST", "MOBILIZE", "ASSAULT"):
+            return None
+        agents = [a for m in frame.agents for a in expand(m.actor)]
+        lead = agents[0] if agents else None
+        recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
+        agent_keys = {a.country or a.igo for a in agents}
+        recipients = [r for r in recipients if (r.country or r.igo) not in agent_keys] or []
+        if frame.targets and not recipients:
+            return None
+        tok = sdoc[frame.trigger]
+        sent = doc.sentence_of(tok.idx)
+        s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
+        info = self.ontology.cameo(cls.cameo)
+        modality = modality_of(sdoc, frame.trigger)
+        mode = cls.mode
+        explain = None
+        if self.explain:
+            explain = dict(cls.explain or {})
+            explain.update(frame=frame.kind, agent_via=frame.agent_via, target_via=frame.target_via,
+                           modality_cue=modality.cue)
+        return Event(
+            id=f"{doc.id}:{sent}:{n}", sentence=sent, span=(s_start, s_end),
+            trigger=Trigger(tok.text, (tok.idx, tok.idx + len(tok.text))),
+            actor=agents, recipient=recipients,
+            plover={"type": cls.plover, "mode": mode, "context": list(cls.context or [])},
+            cameo={"code": cls.cameo, "root": cls.cameo[:2], "name": info.name if info else None},
+            quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
+            plover_score=self.ontology.plover_score(cls.plover, mode),
+            modality=modality.value, quote_id=self._quote_id(doc, tok.idx), confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
+            explain=explain,
+        )
+
+    @staticmethod
+    def _quote_id(doc: Document, char: int) -> str | None:
+        for q in doc.quotes:
+            if q.span[0] <= char < q.span[1] and not q.indirect:
+                return q.id
+        return None
+
+    @staticmethod
+    def _actor_conf(actors: list[Actor]) -> float:
+        confs = [a.confidence for a in actors if a.confidence is not None]
+        return min(confs) if confs else 1.0
+
+    @staticmethod
+    def _token_range(sdoc, m: Mention) -> tuple[int, int]:
+        span = sdoc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (m.head, m.head + 1)
+
+    @staticmethod
+    def _dedup(doc: Document, events: list[Event]) -> list[Event]:
+        """One event per sentence, dyad and type: keep the most confident (a verb beats its own noun)."""
+        best: dict[tuple, Event] = {}
+        for e in events:
+            key = (e.sentence, tuple(sorted(a.country or a.igo or "" for a in e.actor)),
+                   tuple(sorted(a.country or a.igo or "" for a in e.recipient)), e.plover["type"], e.modality)
+            if key not in best or e.confidence > best[key].confidence:
+                best[key] = e
+        kept = sorted(best.values(), key=lambda e: e.trigger.span[0])
+        for n, e in enumerate(kept):
+            e.id = f"{doc.id}:{e.sentence}:{n}"
+        return kept

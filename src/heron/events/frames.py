@@ -1,0 +1,194 @@
+"""Predicate frames: for each verb or event noun, who acts (agents) and on whom (targets).
+
+Read off the dependency parse with a few robust rules rather than trusting every arc:
+- agents: the subject; the "by" agent of a passive; inherited along xcomp/conj/relcl chains
+  ("agreed to send", "will have a meeting ... then will travel"); the possessor or national
+  adjective of an event noun ("his visit", "the Russian invasion");
+- targets: actors in the objects and argument-bearing prepositional phrases of the predicate,
+  nearest first, including those of a light verb's noun ("showed his support for X",
+  "have a meeting with X"); temporal and locative phrases are not targets.
+Clauses below the predicate are left to their own frames, so reported speech yields both the
+statement and the embedded event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from heron.records import Document, Mention
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "dative", "obj", "iobj", "attr", "oprd"}
+# Prepositions that introduce the other party of an interaction.
+TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "toward", "towards", "from", "of", "over", "at", "upon",
+                "about", "by", "between", "among", "onto", "across", "within", "inside"}
+# Prepositions of time, place, manner: their phrases are circumstances, not parties.
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
+                      "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
+                      "than", "around", "outside", "because", "due", "including", "except"}
+# Dependents that start a clause of their own.
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "xcomp"}
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+RELATIVE_WORDS = {"which", "who", "that", "whom"}
+# Relational nouns: "his counterparts from X" means X's officials.
+COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
+
+
+@dataclass
+class Frame:
+    trigger: int                     # token index of the predicate
+    kind: str                        # "verb" | "noun"
+    agents: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    agent_via: str = ""
+    target_via: str = ""
+    counterpart: bool = False        # targets reached through "counterparts from X"
+
+
+class FrameFinder:
+    """Build frames for one parsed, actor-resolved document."""
+
+    def __init__(self, max_depth: int = 6):
+        self.max_depth = max_depth
+
+    def __call__(self, doc: Document) -> list[Frame]:
+        sdoc = doc.nlp
+        by_head = {m.head: m for m in doc.mentions if m.head is not None}
+        frames = []
+        for tok in sdoc:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+                frame = self._verb_frame(tok, by_head)
+            elif tok.pos_ == "NOUN" and tok.i not in by_head or (tok.pos_ == "NOUN" and not by_head[tok.i].actor):
+                frame = self._noun_frame(tok, by_head)
+            else:
+                continue
+            if frame is not None and frame.agents:
+                frames.append(frame)
+        return frames
+
+    # -- agents ---------------------------------------------------------------------------
+    def _agents_of(self, verb, by_head, seen=None) -> tuple[list[Mention], str]:
+        seen = seen or set()
+        if verb.i in seen:
+            return [], ""
+        seen.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in SUBJ_DEPS:
+                found = self._actors_at(child, by_head)
+                if found:
+                    return found, "subject"
+                if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                    return self._actors_at(verb.head, by_head), "relative"
+                return [], ""          # an explicit non-actor subject blocks inheritance
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    found = self._actors_at(pobj, by_head)
+                    if found:
+                        return found, "passive-agent"
+        if verb.dep_ == "relcl":
+            return self._actors_at(verb.head, by_head), "relative"
+        if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            found, via = self._agents_of(verb.head, by_head, seen)
+            if found:
+                return found, f"inherited:{verb.dep_}"
+        if verb.dep_ == "acomp" or verb.pos_ == "ADJ":
+            return self._agents_of(verb.head, by_head, seen)
+        # Misparsed coordination: "X will have a meeting ..., then will travel to Y" puts the first
+        # verb (with the subject) under the second as ccomp/conj.
+        for child in verb.lefts:
+            if child.dep_ in ("ccomp", "conj") and child.pos_ == "VERB":
+                found, via = self._agents_of(child, by_head, seen)
+                if found:
+                    return found, "inherited:coordination"
+        return [], ""
+
+    def _actors_at(self, tok, by_head) -> list[Mention]:
+        """Actor mentions for a phrase head and its conjuncts ("Russia and China")."""
+        out = []
+        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+            m = by_head.get(t.i)
+            if m is not None and m.actor is not None:
+                out.append(m)
+                continue
+            # "His tour aims ..." -> the possessor; "the leaders of X" handled by the resolver.
+            for child in t.children:
+                if child.dep_ == "poss":
+                    pm = by_head.get(child.i)
+                    if pm is not None and pm.actor is not None:
+                        out.append(pm)
+        return out
+
+    # -- targets --------------------------------------------------------------------------
+    def _targets(self, pred, by_head, agents: list[Mention], passive_subject=None) -> tuple[list[Mention], str, bool]:
+        """Nearest actor mentions among the predicate's arguments (breadth-first by depth)."""
+        agent_ids = {id(m) for m in agents}
+        agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
+        frontier = []
+        for child in pred.children:
+            if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
+                frontier.append((child, 1, child.dep_))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                frontier.append((child, 1, f"prep:{child.lower_}"))
+            elif child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                # Parser slips: "a meeting during the day with X" hangs "with X" under "day".
+                for sub in child.subtree:
+                    if sub.dep_ == "prep" and sub.lower_ in ("with", "to", "against") and sub.i != child.i:
+                        frontier.append((sub, 3, f"prep:{sub.lower_}"))
+        best: list[tuple[int, Mention, str]] = []
+        counterpart = False
+        seen_tokens = set()
+        while frontier:
+            tok, depth, via = frontier.pop(0)
+            if depth > self.max_depth or tok.i in seen_tokens:
+                continue
+            seen_tokens.add(tok.i)
+            m = by_head.get(tok.i)
+            if m is not None and m.actor is not None and id(m) not in agent_ids:
+                if not (m.actor.country and m.actor.country in agent_countries and not m.actor.members):
+                    best.append((depth, m, via))
+                    continue            # do not look inside a resolved actor phrase
+            if tok.lower_ in COUNTERPART_NOUNS:
+                counterpart = True
+            for child in tok.children:
+                if child.dep_ in CLAUSE_DEPS or child.dep_ in ("punct", "cc", "det", "advmod", "aux", "neg"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in TARGET_PREPS:
+                    continue
+                frontier.append((child, depth + 1, via))
+            # "must meet his counterparts from X": the "from" phrase may hang on the verb.
+        if not best:
+            return [], "", counterpart
+        top = min(d for d, _, _ in best)
+        chosen = [m for d, m, _ in best if d <= top + 1]
+        via = next(v for d, _, v in best if d == top)
+        return chosen, via, counterpart
+
+    # -- frames ---------------------------------------------------------------------------
+    def _verb_frame(self, verb, by_head) -> Frame | None:
+        agents, via = self._agents_of(verb, by_head)
+        passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
+        if passive and via != "passive-agent":
+            # "X was attacked" with no by-agent: X is the target, agent unknown.
+            return None
+        targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
+        if passive:
+            targets = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)] or targets
+            tvia = "passive-subject"
+        return Frame(verb.i, "verb", agents, targets, via, tvia, counterpart)
+
+    def _noun_frame(self, noun, by_head) -> Frame | None:
+        agents, via = [], ""
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                m = by_head.get(child.i)
+                if m is not None and m.actor is not None:
+                    agents.append(m)
+                    via = child.dep_
+        if not agents:
+            return None
+        targets, tvia, counterpart = self._targets(noun, by_head, agents)
+        if not targets:
+            return None
+        return Frame(noun.i, "noun", agents, targets, via, tvia, counterpart)

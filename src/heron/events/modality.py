@@ -1,0 +1,82 @@
+"""Modality of an event: asserted, future, historical, hypothetical or negated.
+
+Decided from the trigger's own auxiliaries and negation, then from the verbs that govern it
+("plans to visit", "if ... were to attack", "did not take part"), then for event nouns from the
+clause they sit in ("a year after the invasion", "his planned visit").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+import json
+from importlib import resources
+
+ORDER = ("negated", "hypothetical", "future", "historical", "asserted")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    with resources.files("heron.data").joinpath("modality.json").open(encoding="utf-8") as f:
+        data = json.load(f)
+    return {k: set(v) for k, v in data.items()}
+
+
+@dataclass
+class Modality:
+    value: str
+    cue: str | None = None
+
+
+def modality_of(sdoc, trigger: int) -> Modality:
+    lex = _lexicon()
+    tok = sdoc[trigger]
+    chain = [tok]
+    # Walk up through the verbs that embed this one in the same clause chain.
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj") \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+
+    for i, t in enumerate(chain):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "det", "neg")):
+                return Modality("negated", c.text)
+        if i > 0 and t.lemma_.lower() in lex["negating_verbs"]:
+            return Modality("negated", t.text)
+        if t.dep_ == "advcl" or (i == 0 and t.dep_ in ("ccomp",)):
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
+                    return Modality("hypothetical", c.text)
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"]:
+                return Modality("hypothetical", c.text)
+        if i > 0 and t.lemma_.lower() in lex["hypothetical_verbs"]:
+            return Modality("hypothetical", t.text)
+        if i == 0 and tok.pos_ == "NOUN":
+            for c in t.children:
+                if c.lower_ in lex["future_modifiers"]:
+                    return Modality("future", c.text)
+    for i, t in enumerate(chain):
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in lex["future_aux"]:
+                return Modality("future", c.text)
+            if c.dep_ == "aux" and c.lower_ in ("going",):
+                return Modality("future", c.text)
+        if i > 0 and t.lemma_.lower() in lex["future_verbs"]:
+            return Modality("future", t.text)
+    # Event nouns inside a temporal phrase about the past: "a year after the invasion".
+    if tok.pos_ == "NOUN":
+        for anc in tok.ancestors:
+            if anc.lower_ in lex["historical_nouns"] or (anc.dep_ == "prep" and anc.lower_ in lex["historical_preps"]):
+                return Modality("historical", anc.text)
+            # "a year after the invasion": an interval measured back from a past event.
+            if anc.dep_ == "prep" and anc.lower_ == "after" and any(
+                    c.dep_ == "npadvmod" and c.lemma_.lower() in lex["time_units"] for c in anc.children):
+                return Modality("historical", anc.text)
+            if anc.pos_ == "VERB":
+                break
+    return Modality("asserted")

