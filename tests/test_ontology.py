@@ -49,7 +49,7 @@ def test_default_code_per_type_maps_back_to_the_type():
     onto = default_ontology()
     for t in PLOVER_TYPES:
         code = onto.default_code(t)
-        assert onto.cameo(code).plover_type == t or t in ("SANCTION",), (t, code)
+        assert onto.cameo(code).plover_type == t, (t, code)
 
 
 def test_loader_is_cached_and_reloadable():

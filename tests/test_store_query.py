@@ -121,8 +121,9 @@ def test_cooperation_balance(filled):
     # KAZ cooperation stories: USA 20 (visit, support), CHN 10 (agreement), RUS 10 (call).
     assert share == pytest.approx({"USA": 0.5, "CHN": 0.25, "RUS": 0.25})
     assert sum(share.values()) == pytest.approx(1.0)
-    # Conflict (RUS -> UKR assault) is not cooperation; negated cooperation (UZB-RUS) is not counted.
-    assert aggregate.cooperation_balance(store, "UKR").to_pylist() == []
+    # Conflict (RUS -> UKR assault) is not cooperation, aid (USA -> UKR) is; negated cooperation (UZB-RUS)
+    # is not counted at all.
+    assert {r["partner"]: r["share"] for r in aggregate.cooperation_balance(store, "UKR").to_pylist()} == {"USA": 1.0}
     assert [r["partner"] for r in aggregate.cooperation_balance(store, "UZB").to_pylist()] == []
 
 

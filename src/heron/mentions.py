@@ -43,7 +43,7 @@ class MentionFinder:
             if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
                 continue
             if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
-                    and not tok.ent_type_ in NATIONAL_ENTS:
+                    and tok.ent_type_ not in ("NORP", "GPE"):
                 continue
             start, end = self._extent(tok)
             span_tokens = sdoc[start:end + 1]
@@ -63,7 +63,8 @@ class MentionFinder:
     @staticmethod
     def _national_modifier(tok) -> bool:
         """'Russian' in 'the Russian invasion', 'Kazakh' in 'the Kazakh capital'."""
-        return tok.dep_ in ("amod", "compound", "nmod") and tok.ent_type_ in NATIONAL_ENTS and tok.pos_ in ("ADJ", "PROPN")
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.ent_type_ in NATIONAL_ENTS and tok.pos_ in ("ADJ", "PROPN") \
+            and tok.head.ent_type_ != tok.ent_type_
 
     def _extent(self, head) -> tuple[int, int]:
         if head.pos_ == "PRON" or self._national_modifier(head) and head.pos_ == "ADJ":

@@ -9,8 +9,8 @@ Decisions worth knowing:
   starts the next paragraph while the previous one is still open) yields one quote per paragraph.
 - A short quoted fragment inside a clause with no reporting cue governing it or elsewhere in its sentence,
   or whose cue has no speaker ("the so-called “…”"), is a scare quote or a title ("the “reliable partner”
-  card") and is not returned at all: it is nobody's speech. A full quoted sentence with no cue inherits the speaker of the previous quote in the same or the
-  previous paragraph; failing that it is returned with no speaker.
+  card") and is not returned at all: it is nobody's speech. A full quoted sentence with no cue inherits the
+  speaker of the previous quote in the same or the previous paragraph; failing that it has no speaker.
 - Indirect speech is returned only when its reported clause contains no quote marks; otherwise the direct
   or partial quote inside it already stands for it (the seed's “determined to strengthen”).
 """
@@ -150,8 +150,14 @@ class _Attributor:
             self.marked_tokens.update(range(self.tok_at(m.open_char), self.tok_at(m.end - 1) + 1))
             if m.close_char is not None:
                 self.marked_tokens.add(self.tok_at(m.close_char))
+        self.marked_sorted = sorted(self.marked_tokens)
 
     # ---- indexes -------------------------------------------------------------------------------
+    def any_marked(self, first: int, last: int) -> bool:
+        """Whether any token in [first, last] belongs to a quote or its marks."""
+        k = bisect_right(self.marked_sorted, first - 1)
+        return k < len(self.marked_sorted) and self.marked_sorted[k] <= last
+
     def tok_at(self, char: int) -> int:
         return max(0, bisect_right(self.tok_starts, char) - 1)
 
@@ -242,15 +248,19 @@ class _Attributor:
         return tok.lemma_.lower() in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns \
             or tok.lemma_.lower() in self.lex.title_nouns
 
-    def phrase(self, head) -> tuple[int, int]:
-        """Char span of the noun phrase headed by ``head``; a name in apposition wins over a description."""
+    def name_head(self, head):
+        """The head of a name in apposition to a description ("the spokesman ..., Arindam Bagchi"), else head."""
         if head.ent_type_ != "PERSON":
             titled = head.lemma_.lower() in self.lex.title_nouns
             for tok in head.subtree:   # the small model often labels names ORG; a title's appositive is a name
                 if tok.dep_ == "appos" and tok.i not in self.marked_tokens and (
                         tok.ent_type_ == "PERSON" or (titled and tok.head.i == head.i and tok.pos_ == "PROPN")):
-                    head = tok
-                    break
+                    return tok
+        return head
+
+    def phrase(self, head) -> tuple[int, int]:
+        """Char span of the noun phrase headed by ``head``; a name in apposition wins over a description."""
+        head = self.name_head(head)
         keep = [head]
         stack = list(head.children)
         while stack:
@@ -321,9 +331,7 @@ class _Attributor:
                 continue
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             if person:
-                ok = (tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B" and tok.head.ent_type_ != "PERSON") \
-                    or (tok.ent_type_ == "PERSON" and tok.dep_ != "compound") \
-                    or (subject and tok.tag_ not in ("NNS", "NNPS") and self.person_like(tok))
+                ok = (tok.ent_type_ == "PERSON" and tok.dep_ != "compound") or (subject and tok.tag_ not in ("NNS", "NNPS") and self.person_like(tok))
             else:
                 ok = subject and (tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP", "GPE"))
             if ok:
@@ -354,9 +362,9 @@ class _Attributor:
                 continue
             sent = self.sent_at(ent.start_char)
             window = self.doc[max(sent.start, ent.start - 6):min(sent.end, ent.end + 6)]
-            if any(t.lemma_.lower() == title for t in window) and (ent.label_ == "PERSON" or ent.root.dep_ == "appos"
-                                                                    or ent.root.head.lemma_.lower() == title
-                                                                    or any(c.lemma_.lower() == title for c in ent.root.children)):
+            person_shaped = ent.label_ == "PERSON" or ent.root.dep_ == "appos" \
+                or any(c.lemma_.lower() == title for c in ent.root.children)   # "Chancellor Olaf Scholz" as ORG
+            if person_shaped and any(t.lemma_.lower() == title for t in window):
                 person = ent
         if person is None:
             return None
@@ -436,7 +444,7 @@ class _Attributor:
     def fill_speaker(self, q: RawQuote, head, cue, previous: list[RawQuote]) -> None:
         q.speaker_span = self.phrase(head)
         q.speaker_text = self.text[q.speaker_span[0]:q.speaker_span[1]]
-        q.speaker_ref_span = self.reference(head, head.idx, previous)
+        q.speaker_ref_span = self.reference(self.name_head(head), head.idx, previous)
         if cue is not None:
             q.addressee_span = self.addressee(cue)
             if q.addressee_span:
@@ -466,13 +474,12 @@ class _Attributor:
                     head = self.subject(tok)
             if not pieces or head is None:
                 continue
-            reach = (min(tok.i, pieces[0][0].i), max(tok.i, pieces[-1][-1].i))
-            if any(reach[0] <= i <= reach[1] for i in self.marked_tokens):
+            if self.any_marked(min(tok.i, pieces[0][0].i), max(tok.i, pieces[-1][-1].i)):
                 continue                           # a quote sits between the cue and its clause
             lo, hi = pieces[0][0].idx, pieces[-1][-1].idx + len(pieces[-1][-1])
             text = " ".join(self.text[p[0].idx:p[-1].idx + len(p[-1])] for p in pieces)
             q = RawQuote(text, (lo, hi), None, None, None, None, None, False, True, _cue_text(tok), self.sent_of(lo))
-            self.fill_speaker(q, head, tok, sorted(direct + found, key=lambda r: r.span[0]))
+            self.fill_speaker(q, head, tok, direct + found)
             found.append(q)
         # keep the outermost report when one reported clause holds another
         return [q for q in found if not any(o is not q and o.span[0] <= q.span[0] and q.span[1] <= o.span[1]
@@ -514,7 +521,7 @@ class _Attributor:
         """Trim punctuation and spaces at the edges; refuse clauses that contain quote marks."""
         out = []
         for toks in pieces:
-            if any(t.i in self.marked_tokens for t in toks):
+            if toks and self.any_marked(toks[0].i, toks[-1].i):
                 return []
             while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("and", "but")):
                 toks = toks[1:]

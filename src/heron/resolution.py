@@ -41,15 +41,28 @@ class ActorResolverStage:
         sdoc = doc.nlp
         context = DocumentActors(self._resolver(), doc.date)
         history: list[Mention] = []   # resolved mentions so far, in text order
+        subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")}
+        named_by_apposition: dict[int, Actor] = {}
+        by_head = {mm.head: mm for mm in doc.mentions}
         for m in doc.mentions:
             head = sdoc[m.head] if m.head is not None else None
-            actor = None
-            if head is not None and head.pos_ == "PRON":
-                actor = self._pronoun(head.lower_, history, m)
+            actor = named_by_apposition.get(m.head)
+            if actor is None and head is not None and head.pos_ == "NOUN":
+                actor = self._appositive_name(context, sdoc, head, m, by_head, named_by_apposition)
+            if actor is not None:
+                pass
+            elif head is not None and head.pos_ == "PRON":
+                actor = self._pronoun(head.lower_, history, m, subjects)
             else:
-                actor = context.resolve(m.text)
-                if actor is None and head is not None:
-                    actor = self._description(head, history, m)
+                # "this gigantic Central Asian country" is Kazakhstan mentioned before, not Central Asia.
+                actor = self._description(head, history, m, subjects) if head is not None else None
+                if actor is None:
+                    actor = context.resolve(m.text)
+            if actor is not None and head is not None and head.pos_ == "NOUN" and actor.sector is None \
+                    and not actor.members and any(c.dep_ == "poss" for c in head.children) \
+                    and m.actor is None and actor.source and actor.source.startswith("kb:country"):
+                # "Russia's invasion", "Kazakhstan's sovereignty": the possessor is the actor, not the phrase.
+                actor = None
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 m.actor = actor
@@ -57,13 +70,34 @@ class ActorResolverStage:
         return doc
 
     @staticmethod
-    def _pronoun(word: str, history: list[Mention], m: Mention) -> Actor | None:
+    def _appositive_name(context, sdoc, head, m: Mention, by_head, named: dict) -> Actor | None:
+        """'the top diplomat in charge of Central Asia at the US State Department, Donald Lu': the title
+        says who (country, sector, role) and the appositive name says which person."""
+        for tok in head.subtree:
+            if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.i in by_head and tok.i > head.i:
+                name = by_head[tok.i]
+                title = sdoc.text[m.span[0]:name.span[0]].rstrip(" ,")
+                actor = context.resolve(f"{title} {name.text}")
+                if actor is None or not actor.country:
+                    return None
+                role = actor.role or title.removeprefix("the ").removeprefix("The ")
+                actor = replace(actor, name=actor.name or name.text, role=role, source="title+apposition")
+                named[tok.i] = actor
+                return actor
+        return None
+
+    @staticmethod
+    def _pronoun(word: str, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:
         def last(pred):
-            for prev in reversed(history):
-                if prev.span[0] < m.span[0] and pred(prev.actor):
-                    m.coref = prev.id
-                    return replace(prev.actor, source="coref:pronoun", confidence=0.7)
-            return None
+            # Salience: in the nearest sentence with a candidate, a subject beats a later object.
+            candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
+            if not candidates:
+                return None
+            nearest = candidates[-1].sentence
+            same = [p for p in candidates if p.sentence == nearest]
+            pick = next((p for p in same if p.id in subjects), same[-1])
+            m.coref = pick.id
+            return replace(pick.actor, source="coref:pronoun", confidence=0.7)
 
         if word in PERSON_PRONOUNS:
             return last(lambda a: a.name is not None and a.kind in ("state", "person", "nonstate") and a.sector is not None
@@ -76,18 +110,23 @@ class ActorResolverStage:
         return None
 
     @staticmethod
-    def _description(head, history: list[Mention], m: Mention) -> Actor | None:
+    def _description(head, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:
+        if head.pos_ != "NOUN":      # "the United States" is a name, not a description
+            return None
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
             return None
         lemma = head.lower_
 
         def last(pred):
-            for prev in reversed(history):
-                if prev.span[0] < m.span[0] and pred(prev.actor):
-                    m.coref = prev.id
-                    return replace(prev.actor, source="coref:description", confidence=0.6)
-            return None
+            candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
+            if not candidates:
+                return None
+            nearest = candidates[-1].sentence
+            same = [p for p in candidates if p.sentence == nearest]
+            pick = next((p for p in same if p.id in subjects), same[-1])
+            m.coref = pick.id
+            return replace(pick.actor, source="coref:description", confidence=0.6)
 
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)

@@ -10,6 +10,7 @@ import typer
 
 from heron.store import QueryFilters, StoreError, open_store
 from heron.store.base import IngestStats
+from heron.store.rows import parse_date
 
 DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (default ./heron-data/heron.duckdb)."
 TABLE_FORMATS = ("table", "jsonl", "csv", "parquet")
@@ -99,15 +100,13 @@ def _ingest_records(store, coder, records: list[dict], stats: IngestStats) -> No
     stats.skipped += len(skip)
     if not todo:
         return
-    try:
-        docs = [d.to_dict() for d in coder.code_many(todo)]
-    except Exception:  # noqa: BLE001 - find the record that broke the batch, keep the others
-        docs = []
-        for r in todo:
-            try:
-                docs += [d.to_dict() for d in coder.code_many([r])]
-            except Exception as exc:  # noqa: BLE001
-                stats.errors.append(f"{r.get('id', '?')}: coding failed: {exc}")
+    docs = []
+    for item in coder.code_records(todo):
+        # code_records yields a Document, or an error naming the record and carries on.
+        if hasattr(item, "to_dict"):
+            docs.append(item.to_dict())
+        else:
+            stats.errors.append(str(item))
     store.ingest_batch(docs, stats)
 
 
@@ -117,8 +116,8 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - fo
            batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction.")) -> None:
     """Code documents and store them; re-ingesting a stored document changes nothing."""
     with _one_line_errors():
-        if date is not None:
-            QueryFilters.parse(since=date)  # same validation as a date filter
+        if date is not None and (len(date) != 10 or parse_date(date) is None):
+            raise ValueError(f"--date: not a date (YYYY-MM-DD): {date!r}")
         try:
             from heron.pipeline import Coder
             from heron.reading import ReadError, read_inputs
@@ -130,9 +129,7 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - fo
             batch: list[dict] = []
             for item in read_inputs(inputs, date=date):
                 if isinstance(item, ReadError):
-                    rec = getattr(item, "record", None)
-                    ident = rec.get("id", "?") if isinstance(rec, dict) else (rec or "?")
-                    typer.echo(f"error: {ident}: {getattr(item, 'message', item)}", err=True)
+                    typer.echo(f"error: {item}", err=True)
                     read_errors += 1
                     continue
                 batch.append(item)

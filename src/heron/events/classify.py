@@ -47,7 +47,7 @@ class _Found:
 
 class EventClassifier:
     def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None = None,
-                 ontology: Ontology | None = None, future_as_intent: bool = True, model_threshold: float = 0.6):
+                 ontology: Ontology | None = None, future_as_intent: bool = True, model_threshold: float = 0.9):
         self.ontology = ontology or default_ontology()
         self.lexicon = lexicon or default_lexicon()
         self._model = model
@@ -68,6 +68,8 @@ class EventClassifier:
             return found
         lemma = sdoc[trigger].lemma_.lower()
         if lemma in self.lexicon.nonevents or sdoc[trigger].pos_ not in ("VERB", "NOUN", "ADJ"):
+            return None
+        if f"l={lemma}" not in self.model.vocab:  # never seen as a trigger: too weak to claim an event
             return None
         result = self.model_event(sdoc, trigger)
         return result if result.confidence >= self.model_threshold else None
@@ -141,9 +143,7 @@ class EventClassifier:
         code, plover = entry.cameo, entry.plover
         mode, context = self._mode_context(code, plover, asserted)
         specific = ">" in asserted.pattern or "+" in asserted.pattern or found.how == "light"
-        confidence = 0.9 if specific else 0.85
-        if effects:
-            confidence -= 0.05
+        confidence = round((0.9 if specific else 0.85) - (0.05 if effects else 0.0), 2)
         explain = {"by": "lexicon", "pattern": f"{asserted.kind}:{asserted.pattern}", "lemma": sdoc[found.token].lemma_,
                    "how": found.how, "effects": effects, "top": top, "features": []}
         if plover != asserted.plover:
@@ -217,8 +217,8 @@ class EventClassifier:
             args = {a for a, _ in mods}
             if (top.dep_ in CLAUSE_DEPS or _infinitive(top)) and "xcomp" in args:
                 top = head
-            elif top.dep_ == "dobj" and "dobj" in args:
-                top = head
+            elif top.dep_ == "dobj" and ("dobj" in args or head.lemma_.lower() in self.lexicon.light_verbs):
+                top = head  # "will have a meeting": the clause (future, negation) is the light verb's
             elif top.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
                 gov = head.head
                 gargs = {a for a, _ in self.lexicon.modifiers.get(gov.lemma_.lower(), [])}

@@ -45,6 +45,11 @@ class Frame:
     counterpart: bool = False        # targets reached through "counterparts from X"
 
 
+def _codable(actor) -> bool:
+    """A target needs a country, a group, or an organisation to be coded as a dyad."""
+    return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo"))
+
+
 class FrameFinder:
     """Build frames for one parsed, actor-resolved document."""
 
@@ -131,9 +136,11 @@ class FrameFinder:
                 frontier.append((child, 1, f"prep:{child.lower_}"))
             elif child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
                 # Parser slips: "a meeting during the day with X" hangs "with X" under "day".
-                for sub in child.subtree:
-                    if sub.dep_ == "prep" and sub.lower_ in ("with", "to", "against") and sub.i != child.i:
-                        frontier.append((sub, 3, f"prep:{sub.lower_}"))
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    for sub in pobj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in ("with", "to", "against"):
+                            frontier.append((sub, 3, f"prep:{sub.lower_}"))
         best: list[tuple[int, Mention, str]] = []
         counterpart = False
         seen_tokens = set()
@@ -143,7 +150,7 @@ class FrameFinder:
                 continue
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
-            if m is not None and m.actor is not None and id(m) not in agent_ids:
+            if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor):
                 if not (m.actor.country and m.actor.country in agent_countries and not m.actor.members):
                     best.append((depth, m, via))
                     continue            # do not look inside a resolved actor phrase
@@ -161,7 +168,14 @@ class FrameFinder:
         if not best:
             return [], "", counterpart
         top = min(d for d, _, _ in best)
-        chosen = [m for d, m, _ in best if d <= top + 1]
+        chosen = [m for d, m, _ in best if d == top]
+        # Coordinated targets ("sanctions on Russia and Belarus") sit one level deeper.
+        for m in list(chosen):
+            for c in pred.doc[m.head].conjuncts:
+                cm = by_head.get(c.i)
+                if cm is not None and cm.actor is not None and _codable(cm.actor) and cm not in chosen \
+                        and id(cm) not in agent_ids:
+                    chosen.append(cm)
         via = next(v for d, _, v in best if d == top)
         return chosen, via, counterpart
 

@@ -1,0 +1,77 @@
+"""The trigger lexicon data files: loading, pattern precedence, transforms, consistency with the ontology."""
+import pytest
+
+from heron.events.lexicon import LexEntry, Lexicon, default_lexicon, parse_pattern
+from heron.ontology import PLOVER_TYPES, default_ontology
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return default_lexicon()
+
+
+def test_parse_pattern():
+    assert parse_pattern("break+off>tie") == ("break", "off", "tie")
+    assert parse_pattern("visit") == ("visit", None, None)
+    assert parse_pattern("impose>sanction") == ("impose", None, "sanction")
+
+
+def test_most_specific_verb_pattern_wins(lex):
+    assert lex.verb("impose", [], ["curfew"]).cameo == "1723"
+    assert lex.verb("call", ["for"], []).plover == "REQUEST"
+    assert lex.verb("pull", ["out"], ["troop"]).plover == "RETREAT"
+    assert lex.verb("visit", ["to"], []).cameo == "042"
+    assert lex.verb("say", [], []) is None
+
+
+def test_event_nouns(lex):
+    assert lex.noun("invasion", []).cameo == "190"
+    assert lex.noun("visit", []).mode == "visit"
+    assert lex.noun("talk", []).plover == "CONSULT"
+    assert lex.noun("sanction", []).plover == "SANCTION"
+    assert lex.noun("blockade", ["naval"]).plover == "COERCE"
+
+
+def test_every_pattern_has_valid_type_and_code(lex):
+    onto = default_ontology()
+    entries = [e for t in lex.verbs.values() for e in t.values()] + [e for t in lex.nouns.values() for e in t.values()]
+    assert len(entries) > 500
+    for e in entries:
+        assert e.plover in PLOVER_TYPES, e
+        assert onto.cameo(e.cameo) is not None and onto.cameo(e.cameo).code == e.cameo, e
+
+
+def test_transforms_by_code_then_type_then_default(lex):
+    meet = LexEntry("V", "meet", "040", "CONSULT", None, ())
+    ties = LexEntry("V", "strengthen>relation", "050", "SUPPORT", None, ())
+    arrest = LexEntry("V", "arrest", "173", "COERCE", "arrest", ())
+    protest = LexEntry("V", "protest", "140", "PROTEST", None, ())
+    assert lex.transform("intent", meet).cameo == "036"
+    assert lex.transform("intent", ties).cameo == "030"
+    assert lex.transform("request", protest).cameo == "100"
+    assert lex.transform("order", arrest).cameo == "173"         # "=" keeps the inner event
+    assert lex.transform("future", protest).plover == "THREATEN"
+    assert lex.transform("future", arrest).plover == "THREATEN"
+    assert lex.transform("negate", protest) is None
+
+
+def test_modifiers_and_nonevents(lex):
+    assert ("xcomp", "refuse") in lex.modifiers["refuse"]
+    assert ("of", "accuse") in lex.modifiers["accuse"]
+    assert lex.nonevents["say"] == "report" and lex.nonevents["aim"] == "none"
+    assert "hold" in lex.light_verbs and "show" in lex.light_verbs
+
+
+def test_bad_code_in_patterns_is_rejected(tmp_path):
+    src = default_lexicon  # data dir of the shipped lexicon
+    import shutil
+    from importlib import resources
+    base = resources.files("heron") / "data" / "events"
+    for name in ("light_verbs.tsv", "modifiers.tsv", "transforms.tsv", "nonevents.tsv"):
+        shutil.copy(str(base / name), tmp_path / name)
+    (tmp_path / "patterns.tsv").write_text("kind\tpattern\tcameo\nV\tfrobnicate\t999\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        Lexicon.load(tmp_path)
+    (tmp_path / "patterns.tsv").write_text("kind\tpattern\tcameo\nV\tfrobnicate\t042\n", encoding="utf-8")
+    assert Lexicon.load(tmp_path).verb("frobnicate", [], []).mode == "visit"
+    assert src() is src()
