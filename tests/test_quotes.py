@@ -190,3 +190,14 @@ def test_lexicon_comes_from_data_file():
     lex = load_lexicon()
     assert {"say", "tell", "add", "assure"} <= lex.speech_verbs
     assert "agree" not in lex.speech_verbs and "minister" in lex.title_nouns
+
+
+def test_organisation_pronoun_it_and_quoted_as_saying(nlp):
+    text = ('NATO met on Monday. "We are ready," it said in a statement. The Myanmar Times quoted police spokesman '
+            'Wunna as saying: "There are no threats."')
+    qs = quotes_of(nlp, text)
+    assert [speaker_of(text, q) for q in qs] == ["NATO", "Wunna"]
+
+
+def test_expletive_it_is_said_is_not_attributed(nlp):
+    assert quotes_of(nlp, "It is said that the talks failed.") == []

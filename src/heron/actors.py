@@ -33,9 +33,9 @@ COUNTRY_PREPS = {"of", "from", "in", "at", "for", "by"}
 NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "dos", "das", "du", "van", "von", "der", "den", "la", "le",
                   "di", "abu", "bint", "ul", "del"}
 NOT_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "he", "she", "it", "we", "they", "i", "this", "that",
-             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow", "mr.", "mrs.", "ms.", "dr."}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # Office classes in the order a person's main role is chosen.
 CLASS_PRIORITY = ["head_of_state", "head_of_government", "foreign", "defence", "vice_president",
                   "deputy_head_of_government", "interior", "finance", "justice", "minister", "military_chief",
@@ -95,7 +95,7 @@ class ActorResolver:
         i = 0
         while i < len(tokens):
             j, entries = kb.match_alias(tokens, folded, i)
-            if entries and (not any_upper or any(t[:1].isupper() or not t[:1].isalpha() for t in tokens[i:j])):
+            if entries and (not any_upper or any(c.isupper() or c.isdigit() for t in tokens[i:j] for c in t)):
                 alias_hits.append(Hit(i, j, entries[0]))
                 covered[i:j] = [True] * (j - i)
                 i = j
@@ -133,7 +133,7 @@ class ActorResolver:
         runs = [[t for t in run] for run in runs]
         while runs and runs[-1] and fold(runs[-1][-1]) in NAME_PARTICLES:
             runs[-1].pop()
-        runs = [run for run in runs if run]
+        runs = [run for run in runs if run and not (len(run) == 1 and fold(run[0]) in CALENDAR)]
         return " ".join(runs[-1]) if runs else None
 
     def _country_of(self, alias_hits: list[Hit], folded: list[str], boundary: int) -> tuple[str | None, Hit | None]:
@@ -216,7 +216,7 @@ class ActorResolver:
                     igo = kb.igos[h.entry.target]
                     if group_head is not False:
                         return Resolution(self._group_actor(tokens, igo["name"] + " members", igo["members"], None,
-                                                            group_head or sector, "kb:igo+members"))
+                                                            group_head, "kb:igo+members"))
                     members = igo["members"] if igo["type"] == "forum" and igo["members"] else None
                     kind = "ngo" if igo["type"] == "ngo" else "igo"
                     code = igo["code"] or ("NGO" if kind == "ngo" else "IGO") + h.entry.target.upper()
@@ -227,9 +227,12 @@ class ActorResolver:
                     if h.entry.type == "group_adj" and group_head is False and not (sector and not needs_mod):
                         continue
                     g = kb.groups[h.entry.target]
+                    if group_head is False:  # the alias itself may end in a head ("Western governments")
+                        group_head = next((kb.group_heads[" ".join(folded[k:h.end])] for k in range(h.start, h.end)
+                                           if " ".join(folded[k:h.end]) in kb.group_heads), False)
+                    gsector = group_head if group_head is not False else (sector if not needs_mod else None)
                     return Resolution(self._group_actor(tokens, g["aliases"][0], g["members"], g["code"],
-                                                        group_head or (sector if sector != "CVL" else None) or None,
-                                                        "kb:group"))
+                                                        gsector, "kb:group"))
         if country is None and sector and not needs_mod:
             country = self._context_country(context)
         if country is None and (sector is None or needs_mod):
@@ -334,15 +337,16 @@ class ActorResolver:
         person = kb.people[pid]
         title_cls = title.cls if title else None
         offices = kb.offices_on(pid, date)
-        offices.sort(key=lambda o: (not compatible(title_cls, o.cls), CLASS_PRIORITY.index(o.cls)
+        countries = [o.country for o in kb.offices[pid]]
+        home = max(countries, key=lambda c: (countries.count(c), c or "")) if countries else None
+        offices.sort(key=lambda o: (not compatible(title_cls, o.cls), o.country != home, CLASS_PRIORITY.index(o.cls)
                                     if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)))
         office: Office | None = offices[0] if offices else None
         if office:
             sector = sector or office.sector
             country = office.country
         else:
-            latest = max(kb.offices[pid], key=lambda o: o.start, default=None)
-            country = country or (latest.country if latest else None)
+            country = country or home
         actor = self._state_actor(tokens, country, sector if (office or title) else None,
                                   source="kb:leader" if exact else "kb:leader~fuzzy", name=person.name,
                                   wikidata=person.wikidata, role=office.position if office else None,

@@ -40,6 +40,9 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would"}
 FUTURE_GOVERNORS = {"plan", "expect", "schedule", "due", "set", "aim", "intend", "prepare", "go", "hope"}
 FUTURE_FORMS = {"next", "coming", "upcoming", "tomorrow"}
+# A present-tense verb with a calendar date is a schedule in news ("Poland votes on Sunday");
+# reporting verbs are the exception (headline "says" is past in meaning).
+REPORTING_LEMMAS = {"say", "tell", "add", "state", "claim", "report", "announce", "insist", "warn", "note"}
 
 _M = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
      r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -54,6 +57,7 @@ RULES = [(name, re.compile(rx)) for name, rx in [
     ("dm", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?!\w)"),
     ("my", r"\b(?:(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+)?" + _M
      + r",?\s+(?P<y>(?:19|20)\d\d)\b"),
+    ("month_rel", r"\b" + _M + r"\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b"),
     ("ago", r"\b" + _N + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b"),
     ("rel_week", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week(?:end)?|month|year)\b"),
     ("in_this", r"\b(?:earlier|later)\s+(?:this|in the)\s+(?P<unit>week|month|year)\b"),
@@ -63,9 +67,10 @@ RULES = [(name, re.compile(rx)) for name, rx in [
     ("month", r"\b(?:(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+)?" + _M + r"(?!\w)"),
     ("year", r"(?<![\d./-])(?P<y>(?:1[89]|20)\d\d)(?![\d-]|s\b|'s)"),
 ]]
-SKIP = re.compile(r"year-old|years? old|anniversar|decade|centur|\d0s\b|\bfor\b|\bsince\b|\bfew\b|\bseveral\b|"
+SKIP = re.compile(r"year-old|years? old|anniversar|decade|centur|\d0s\b|\bfor\b|\bfew\b|\bseveral\b|"
                   r"\brecent\b|\bpast (?:few|\d+|two|three|four|five|six|seven|eight|nine|ten) |"
                   r"\bnext (?:few|\d+|two|three) |\bcoming (?:days|weeks|months)|\bhours?\b|\bminutes?\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")
 PREFIX = re.compile(r"^(?:on|in|at|during|by|from|until|till|since)\s+", re.I)
 
 
@@ -109,6 +114,8 @@ def _rule_date(name: str, m: re.Match, ref: date | None, future: bool) -> tuple[
         return date(int(g["y"]), mon, 1), "month"
     if name == "year":
         return date(int(g["y"]), 1, 1), "year"
+    if name == "month_rel" and ref is not None:
+        return date(ref.year + {"last": -1, "next": 1}.get(g["which"], 0), mon, 1), "month"
     if ref is None:
         return None
     if name in ("md", "dm"):
@@ -174,8 +181,8 @@ def _resolve_cached(norm: str, doc_date: str | None, future: bool) -> tuple[str,
 
 
 def _dateparser_fallback(norm: str, doc_date: str | None) -> tuple[str, str] | None:
-    """Rare absolute forms ("3/14/2022", "14.03.2022"); only when the text holds a digit."""
-    if not re.search(r"\d", norm):
+    """Rare absolute numeric forms ("14.03.2022", "2022/03/14"); nothing else reaches dateparser."""
+    if not _NUMERIC_DATE.search(norm):
         return None
     import dateparser                                    # slow import; only for the rare forms
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
@@ -205,8 +212,11 @@ def _is_future(root) -> bool:
         if any(k.dep_ in ("aux", "auxpass") and k.lower_ in FUTURE_AUX for k in kids):
             return True
         if verb.lemma_ in FUTURE_GOVERNORS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG", "JJ") \
-                and not any(k.tag_ == "VBD" for k in kids):
-            return verb.lemma_ != "go" or verb.tag_ == "VBG"
+                and not any(k.tag_ == "VBD" for k in kids) and (verb.lemma_ != "go" or verb.tag_ == "VBG"):
+            return True
+        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in REPORTING_LEMMAS \
+                and not any(k.dep_ in ("aux", "auxpass") for k in kids):
+            return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -221,7 +231,7 @@ def _candidate_spans(sdoc) -> list[tuple[int, int]]:
                 r"day|night|tonight|morning|evening|afternoon", ent.text, re.I)):
             spans.append((ent.start_char, ent.end_char))
     text = sdoc.text
-    for rx in (_EXTRA_WEEKDAY, _EXTRA_MONTHDAY):
+    for rx in (_EXTRA_WEEKDAY, _EXTRA_MONTHDAY, _EXTRA_OFFSET):
         for m in rx.finditer(text):
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
                 spans.append((m.start(), m.end()))
@@ -229,6 +239,7 @@ def _candidate_spans(sdoc) -> list[tuple[int, int]]:
 
 
 _EXTRA_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_EXTRA_OFFSET = re.compile(r"\b(?:[Yy]esterday|[Tt]omorrow|[Tt]onight|the (?:day before|previous day|following day|next day))\b")
 _EXTRA_MONTHDAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,\s*\d{4})?")
 
 

@@ -32,7 +32,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 NON_LOCATIVE_FOR_PLACE = {"from", "on", "over"}   # "from X" is a source; "on/over X" usually topic
 DESTINATION_PREPS = {"to", "into"}
 MOVEMENT_LEMMAS = {"visit", "travel", "trip", "tour", "arrive", "fly", "go", "come", "head", "journey",
-                   "return", "deploy", "send", "move", "land", "stop", "stopover", "visit"}
+                   "return", "deploy", "move", "land", "stop", "stopover", "visit"}
 # Dependency links that keep a token inside the noun phrase of a place ("the capital, Astana").
 NP_LINKS = {"appos", "compound", "conj", "nmod", "amod", "npadvmod", "cc", "det", "poss"}
 DATELINE = re.compile(
@@ -184,8 +184,12 @@ class Gazetteer:
                      geonameid=e.geonameid, feature=e.feature)
 
     def is_ambiguous(self, name: str) -> bool:
+        """Whether the name needs context: Georgia (country/state), Tripoli (two countries)."""
         cands = self.candidates(name)
-        return len({(e.iso3, e.feature) for e in cands}) > 1 and not any(e.feature == "country" for e in cands)
+        features = {e.feature for e in cands}
+        if "country" in features:
+            return "admin1" in features
+        return len({e.iso3 for e in cands}) > 1
 
     def find_places(self, sdoc, countries: Iterable[str] = ()) -> list[Place]:
         """Place mentions (NER + gazetteer) resolved with the document's countries as context."""
@@ -227,6 +231,24 @@ def _strip_det(ent) -> tuple[str, int, int]:
     return ent.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+NOT_LOCATIVE_HEADS = {"with", "by", "for", "against", "like", "than", "about", "as", "between", "among"}
+
+
+def _mislabelled_place(ent, text: str, gaz: Gazetteer) -> bool:
+    best = gaz.best(text)
+    if best is None or normalize_name(text) in gaz.not_places:
+        return False
+    if best.feature != "city":
+        return ent.label_ != "PERSON" or len(ent) == 1
+    root = ent.root
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_PREPS | DESTINATION_PREPS | {"towards", "toward"}:
+        return True                                  # "around Bakhmut", whatever the parse says
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in NOT_LOCATIVE_HEADS
+    return root.dep_ in ("dobj", "appos")
+
+
 def _mention_spans(sdoc, gaz: Gazetteer) -> list[tuple[str, int, int, str | None]]:
     """(text, start, end, qualifier) of place mentions; 'Paris, Texas' keeps Texas as qualifier."""
     found: list[tuple[str, int, int, str | None]] = []
@@ -241,10 +263,9 @@ def _mention_spans(sdoc, gaz: Gazetteer) -> list[tuple[str, int, int, str | None
         if not text:
             continue
         if ent.label_ not in PLACE_LABELS:
-            # NORP/ORG/PERSON are not places, unless NER mislabels a country name ("Uzbekistan" NORP).
-            if ent.label_ in ("NORP", "ORG") and any(c.feature == "country" and c.primary
-                                                     for c in gaz.candidates(text)) \
-                    and normalize_name(text) == normalize_name(gaz.best(text).name):
+            # The small model often tags towns as PERSON/ORG/NORP ("in Yerevan" PERSON): keep an exact
+            # gazetteer match when it is a country/region, or a city in a locative role.
+            if ent.label_ in ("PERSON", "ORG", "NORP") and _mislabelled_place(ent, text, gaz):
                 found.append((text, s, e, None))
             continue
         qual = None

@@ -26,6 +26,7 @@ from importlib import resources
 Span = tuple[int, int]
 
 _TERMINALS = frozenset({".", "!", "?"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _FRAME_LIMIT = 40          # tokens scanned around a quote for its reporting frame
 _PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "punct", "ccomp", "cc", "conj"})
 
@@ -231,11 +232,19 @@ class _Attributor:
             return objs[0] if objs and self.is_source(objs[0]) else None
         verb = cue
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.lower_ not in ("it", "there", "that", "which", "who")]
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "as":      # "X quoted Y as saying", "Y was quoted as saying"
+                verb = verb.head.head
+                objs = [c for c in verb.children if c.dep_ == "dobj"]
+                if objs:
+                    return objs[0]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOMINAL
+                        and c.lower_ != "there" and not (c.lower_ == "it" and c.dep_ == "nsubjpass")]
             if subjects:       # the subject nearest the verb; a dateline ("KYIV, March 3 -") can parse as another
                 before = [c for c in subjects if c.i < verb.i]
-                return before[-1] if before else subjects[0]
+                subj = before[-1] if before else subjects[0]
+                if subj.lower_ in ("who", "which", "that"):
+                    return verb.head if verb.dep_ == "relcl" else None
+                return subj
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
             else:
@@ -421,7 +430,8 @@ class _Attributor:
                 cue = self.governing_cue(m)
             head = self.subject(cue) if cue is not None else None
             if cue is not None and head is None:
-                head = next((t for t in frame if t.ent_type_ in ("PERSON", "ORG") and t.i not in self.marked_tokens), None)
+                head = next((t for t in frame if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"
+                             and t.head.ent_type_ != t.ent_type_ and t.i not in self.marked_tokens), None)
             if fragment and head is None:          # "the so-called “…”": a fragment nobody is saying
                 by_mark.append(None)
                 continue

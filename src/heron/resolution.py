@@ -58,10 +58,10 @@ class ActorResolverStage:
                 actor = self._description(head, history, m, subjects) if head is not None else None
                 if actor is None:
                     actor = context.resolve(m.text)
-            if actor is not None and head is not None and head.pos_ == "NOUN" and actor.sector is None \
-                    and not actor.members and any(c.dep_ == "poss" for c in head.children) \
-                    and m.actor is None and actor.source and actor.source.startswith("kb:country"):
-                # "Russia's invasion", "Kazakhstan's sovereignty": the possessor is the actor, not the phrase.
+            if actor is not None and head is not None and head.pos_ == "NOUN" and m.actor is None \
+                    and any(c.dep_ == "poss" for c in head.children) and context.resolve(head.text) is None:
+                # "Russia's invasion", "Washington's wish": the possessor is the actor (it has its own
+                # mention), not the phrase.
                 actor = None
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)

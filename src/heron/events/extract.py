@@ -12,9 +12,15 @@ NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT", "COERCE", "TH
                       "REQUEST", "AGREE", "CONCEDE"}
 
 
+RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
+# would turn one report into dozens of dyads.
+MAX_EXPANDED_MEMBERS = 8
+
+
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
     """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
-    if not actor.members:
+    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS:
         return [actor]
     sector = counterpart_of.sector if counterpart_of is not None else actor.sector
     return [Actor(text=actor.text, span=actor.span, name=actor.name, country=c, sector=sector, kind="state",
@@ -59,15 +65,13 @@ class EventExtractor:
             return None
         if not frame.targets and not (cls.plover in NO_RECIPIENT_TYPES and (frame.kind == "verb")):
             return None
-        if not frame.targets and len(frame.agents) < 2 and cls.plover not in ("PROTEST", "MOBILIZE", "ASSAULT"):
+        if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
+                and cls.plover not in RECIPROCAL_TYPES:
+            # Without a recipient, several actors read as a reciprocal event; a group acting alone is not.
             return None
         agents = [a for m in frame.agents for a in expand(m.actor)]
         lead = agents[0] if agents else None
         recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
-        agent_keys = {a.country or a.igo for a in agents}
-        recipients = [r for r in recipients if (r.country or r.igo) not in agent_keys] or []
-        if frame.targets and not recipients:
-            return None
         tok = sdoc[frame.trigger]
         sent = doc.sentence_of(tok.idx)
         s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))

@@ -128,6 +128,9 @@ class FrameFinder:
         """Nearest actor mentions among the predicate's arguments (breadth-first by depth)."""
         agent_ids = {id(m) for m in agents}
         agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
+        # A domestic interaction (a government and its own rebels or refugees) keeps its target;
+        # the same state mentioned twice does not.
+        agent_sectors = {m.actor.sector for m in agents if m.actor}
         frontier = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
@@ -151,7 +154,8 @@ class FrameFinder:
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor):
-                if not (m.actor.country and m.actor.country in agent_countries and not m.actor.members):
+                if not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
+                        and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))
                     continue            # do not look inside a resolved actor phrase
             if tok.lower_ in COUNTERPART_NOUNS:
@@ -166,6 +170,16 @@ class FrameFinder:
                 frontier.append((child, depth + 1, via))
             # "must meet his counterparts from X": the "from" phrase may hang on the verb.
         if not best:
+            # Speech acts aim at the subject of what they report: "demanded that the US cancel ...",
+            # "urged that Iran stop ...".
+            for child in pred.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    for sub in child.children:
+                        if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ:
+                            found = [m for m in self._actors_at(sub, by_head)
+                                     if id(m) not in agent_ids and _codable(m.actor)]
+                            if found:
+                                return found, "reported-subject", counterpart
             return [], "", counterpart
         top = min(d for d, _, _ in best)
         chosen = [m for d, m, _ in best if d == top]
@@ -187,6 +201,14 @@ class FrameFinder:
             # "X was attacked" with no by-agent: X is the target, agent unknown.
             return None
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
+        if not targets and not passive:
+            # "abstained or did not take part in the vote at the UN": coordinated verbs share objects.
+            for conj in list(verb.conjuncts):
+                if conj.pos_ == "VERB":
+                    targets, tvia, counterpart = self._targets(conj, by_head, agents)
+                    if targets:
+                        tvia = "shared:" + tvia
+                        break
         if passive:
             targets = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)] or targets
             tvia = "passive-subject"

@@ -28,9 +28,9 @@ def _units(unit: str) -> str:
     if unit == "reports":
         return ("SELECT actor, recipient, period, quad_class, goldstein, doc_id || ' ' || event_id AS unit_id "
                 "FROM dyads WHERE story_id IS NOT NULL")
-    # A story counts once per dyad, valued as its first report.
-    return ("SELECT DISTINCT d.actor, d.recipient, s.period, s.quad_class, s.goldstein, s.story_id AS unit_id "
-            "FROM dyads d JOIN stories s ON s.story_id = d.story_id")
+    # A story counts once per dyad, valued as the report that founded it.
+    return ("SELECT actor, recipient, period, quad_class, goldstein, story_id AS unit_id FROM dyads "
+            "WHERE first_report")
 
 
 def dyad_counts(store: SqlStore, actor: str | None = None, recipient: str | None = None, period: str = "month",

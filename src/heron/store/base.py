@@ -194,14 +194,18 @@ class SqlStore(ABC):
                           "WHERE story_key = ANY(?) AND date_last >= ? AND date_first <= ?",
                           [sorted({r.key for r in reports}), lo, hi])]
         clusterer = StoryClusterer(candidates, self.cluster)
-        assigned = {}
+        assigned: dict[tuple[str, str], Story] = {}
         for r in reports:
             s = clusterer.assign(r)
             r.row["story_id"] = s.story_id
-            assigned[(r.row["doc_id"], r.row["event_id"])] = s.story_id
+            assigned[(r.row["doc_id"], r.row["event_id"])] = s
         for p in fresh:
             for d in p.dyads:
-                d["story_id"] = assigned.get((d["doc_id"], d["event_id"]))
+                s = assigned.get((d["doc_id"], d["event_id"]))
+                if s is not None:
+                    d["story_id"] = s.story_id
+                    d["first_report"] = s.is_new and (s.row["first_doc_id"], s.row["first_event_id"]) == (
+                        d["doc_id"], d["event_id"])
         return list(clusterer.touched.values())
 
     def _write_stories(self, stories: list[Story]) -> None:
@@ -222,8 +226,8 @@ class SqlStore(ABC):
         # Counts are recomputed from the stored reports, so they are right whatever happened before.
         self.execute(
             "UPDATE stories SET num_mentions = c.n, num_articles = c.a, num_sources = c.s FROM ("
-            " SELECT e.story_id, count(*) AS n, count(DISTINCT e.doc_id) AS a, count(DISTINCT d.source) AS s"
-            " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.story_id = ANY(?) GROUP BY e.story_id) c"
+            " SELECT story_id, count(*) AS n, count(DISTINCT doc_id) AS a, count(DISTINCT source) AS s"
+            " FROM events WHERE story_id = ANY(?) GROUP BY story_id) c"
             " WHERE stories.story_id = c.story_id", [[s.story_id for s in stories]])
 
     # ---- reading --------------------------------------------------------------------------
@@ -236,8 +240,10 @@ class SqlStore(ABC):
                    f"WHERE {where}) ORDER BY s.date_first, s.story_id{limit}")
         else:
             cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
-            sql = (f"SELECT {cols}, d.title, d.url, d.publisher FROM events e JOIN documents d ON d.id = e.doc_id "
-                   f"WHERE {where} ORDER BY e.event_date, e.doc_id, e.event_id{limit}")
+            # Filter first, then join the few matching rows to their articles (joining first costs 5x).
+            sql = (f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT * FROM events e WHERE {where} "
+                   f"ORDER BY e.event_date, e.doc_id, e.event_id{limit}) e LEFT JOIN documents d ON d.id = e.doc_id "
+                   f"ORDER BY e.event_date, e.doc_id, e.event_id")
         return self.fetch_arrow(sql, params)
 
     def counts(self) -> dict[str, int]:

@@ -154,7 +154,7 @@ def event_row(doc: dict, ev: dict, doc_date: date | None) -> dict:
         "location_text": loc.get("text"), "location_name": loc.get("name"), "location_country": loc.get("country"),
         "location_lat": loc.get("lat"), "location_lon": loc.get("lon"), "location_geonameid": loc.get("geonameid"),
         "location_feature": loc.get("feature"), "modality": ev.get("modality") or "asserted",
-        "quote_id": ev.get("quote_id"), "confidence": ev.get("confidence"), "story_id": None,
+        "quote_id": ev.get("quote_id"), "confidence": ev.get("confidence"), "source": doc_source(doc), "story_id": None,
         "event_json": json.dumps(ev, ensure_ascii=False, separators=(",", ":")),
         # Working fields for story clustering; not columns, so never written.
         "_actor_parties": [p for p, _ in acts_parties],
@@ -224,5 +224,6 @@ def document_rows(doc: dict, now: datetime) -> DocRows:
                               "recipient": r[0] if r else None, "event_date": row["event_date"],
                               "period": row["period"], "plover_type": row["plover_type"],
                               "cameo_root": row["cameo_root"], "quad_class": row["quad_class"],
-                              "goldstein": row["goldstein"], "modality": row["modality"], "story_id": None})
+                              "goldstein": row["goldstein"], "modality": row["modality"], "story_id": None,
+                              "first_report": False})
     return out

@@ -72,13 +72,14 @@ EVENTS = Table("events", _cols(
     "goldstein:float plover_score:float event_date:date period:text date_text:text date_precision:text "
     "location_text:text location_name:text location_country:text location_lat:float location_lon:float "
     "location_geonameid:bigint location_feature:text modality:text quote_id:text confidence:float "
-    "story_id:text event_json:text"),
+    "source:text story_id:text event_json:text"),
     primary_key=("doc_id", "event_id"), pg_indexes=("story_id", "event_date", "plover_type"))
 
 # One row per (actor party, recipient party) of an event: the unit of dyadic aggregates.
+# first_report marks the rows of the report that founded a story, so story-level counts need no join.
 DYADS = Table("dyads", _cols(
     "doc_id:text event_id:text actor:text recipient:text event_date:date period:text plover_type:text "
-    "cameo_root:text quad_class:int goldstein:float modality:text story_id:text"),
+    "cameo_root:text quad_class:int goldstein:float modality:text story_id:text first_report:bool"),
     pg_indexes=("actor, recipient", "recipient", "story_id", "doc_id, event_id"))
 
 STORIES = Table("stories", _cols(
