@@ -201,3 +201,9 @@ def test_organisation_pronoun_it_and_quoted_as_saying(nlp):
 
 def test_expletive_it_is_said_is_not_attributed(nlp):
     assert quotes_of(nlp, "It is said that the talks failed.") == []
+
+
+def test_cueless_quote_after_a_newly_introduced_subject_goes_to_that_person(nlp):
+    text = '"We tried," Smith said. Jones, the finance minister, disagreed. "This is nonsense."'
+    qs = quotes_of(nlp, text)
+    assert [q.speaker_text for q in qs] == ["Smith", "Jones"]

@@ -341,6 +341,20 @@ def attachment_cost(node, trigger, clause) -> int | None:
     return cost
 
 
+ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "dative"}
+
+
+def _through_argument(node, trigger, clause) -> bool:
+    """Whether the PP hangs on a subject/object noun of the clause rather than on the event itself."""
+    for _ in range(12):
+        if node.i in (trigger.i, clause.i) or node.head.i == node.i:
+            return False
+        if node.dep_ in ARGUMENT_DEPS and node.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        node = node.head
+    return False
+
+
 def event_place(sdoc, trigger_index: int, places: list[Place], dateline: Place | None) -> Place | None:
     """The place where the event happened: a locative PP of its clause, else the dateline, else None."""
     trigger = sdoc[trigger_index]
@@ -369,6 +383,8 @@ def event_place(sdoc, trigger_index: int, places: list[Place], dateline: Place |
             start = node.head                        # "visited Kyiv"
         else:
             continue
+        if _through_argument(start, trigger, clause):
+            continue                                 # "the community in Ukraine": where a participant is
         cost = attachment_cost(start, trigger, clause)
         if cost is not None and (best is None or cost < best[0]):
             best = (cost, place)

@@ -461,13 +461,25 @@ class _Attributor:
                 q.addressee_text = self.text[q.addressee_span[0]:q.addressee_span[1]]
 
     def inherit(self, q: RawQuote, m: _Marked, previous: list[RawQuote]) -> None:
-        """A cue-less quoted sentence continues the previous speaker's words if close enough."""
-        if not previous or q.partial:
+        """A cue-less quoted sentence belongs to a person newly introduced as a subject since the previous
+        quote ("Lapid disagreed. “…”"), else continues the previous speaker's words if close enough."""
+        if q.partial or m.close_char is None:     # an unclosed paragraph waits for the paragraph closing it
             return
-        last = previous[-1]
+        last = previous[-1] if previous else None
+        window_start = self.sent_starts[max(0, q.sentence - 2)]
+        if last is not None:
+            window_start = max(window_start, last.span[1])
+        taken = last.speaker_span if last and last.speaker_span else (-1, -1)
+        newcomers = [t for t in self.doc[self.tok_at(window_start):self.tok_at(m.open_char)]
+                     if t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.marked_tokens and t.tag_ != "PRP"
+                     and not taken[0] <= t.idx < taken[1] and self.person_like(t)]
+        if newcomers:
+            self.fill_speaker(q, newcomers[-1], None, previous)
+            return
+        if last is None or last.speaker_span is None:
+            return
         gap = self.text[last.span[1]:m.open_char]
-        if last.speaker_span and len([p for p in gap.split("\n") if p.strip()]) <= 2 \
-                and q.sentence - last.sentence <= 3:
+        if len([p for p in gap.split("\n") if p.strip()]) <= 2 and q.sentence - last.sentence <= 3:
             _copy_speaker(last, q)
 
     # ---- indirect speech -------------------------------------------------------------------------
