@@ -1,17 +1,20 @@
-"""A real, throw-away PostgreSQL server for store tests (initdb + pg_ctl on a loopback port).
+"""Fixtures for the store tests: a real, throw-away PostgreSQL server (initdb + pg_ctl on a
+loopback port), a backend-parametrised empty store, and the synthetic corpus.
 
-Import the fixture in a test module: ``from pg_fixture import pg_server, pg_url  # noqa: F401``.
-Tests are skipped only when the PostgreSQL server binaries are not installed.
+Import them in a test module: ``from pg_fixture import pg_server, pg_url, store_url  # noqa: F401``.
+PostgreSQL tests are skipped only when the server binaries are not installed.
 """
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -76,3 +79,27 @@ def pg_url(pg_server):
     yield f"postgresql://{user}@{host}:{port}/{name}"
     with psycopg.connect(f"postgresql://{user}@{host}:{port}/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def corpus_module():
+    """scripts/make_corpus.py, loaded by path (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("make_corpus", REPO / "scripts" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_documents(n: int, **kw) -> list[dict]:
+    return list(corpus_module().make_documents(n, **kw))
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store_url(request, tmp_path):
+    """The URL of an empty store, once per backend."""
+    if request.param == "duckdb":
+        return str(tmp_path / "store" / "heron.duckdb")
+    return request.getfixturevalue("pg_url")

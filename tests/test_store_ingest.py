@@ -11,8 +11,7 @@ import pytest
 
 from heron.store import open_store
 from heron.store.schema import TABLES
-from pg_fixture import pg_server, pg_url  # noqa: F401 - fixtures
-from store_helpers import REPO, make_documents, store_url  # noqa: F401 - fixture
+from pg_fixture import REPO, make_documents, pg_server, pg_url, store_url  # noqa: F401 - fixtures
 
 TABLE_NAMES = [t.name for t in TABLES]
 
@@ -72,7 +71,7 @@ def test_migrations_are_recorded_once(store_url):
 CRASH_WORKER = """
 import sys
 sys.path.insert(0, {tests!r})
-from store_helpers import corpus_module
+from pg_fixture import corpus_module
 from heron.store import open_store
 store = open_store(sys.argv[1])
 store.ingest(corpus_module().make_documents(int(sys.argv[2])), batch_size=int(sys.argv[3]),

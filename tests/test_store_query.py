@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 from heron.cli import app
 from heron.store import QueryFilters, open_store
 from heron.store import aggregate, export
-from pg_fixture import pg_server, pg_url  # noqa: F401 - fixtures
-from store_helpers import make_documents, store_url  # noqa: F401 - fixture
+from pg_fixture import make_documents, pg_server, pg_url, store_url  # noqa: F401 - fixtures
 
 # 200 documents = 50 stories groups of 4 = 10 rounds of the 5 templates, one week apart.
 N_DOCS = 200

@@ -8,6 +8,7 @@ person name looked up in the office-holder index for the date.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,18 @@ CLASS_PRIORITY = ["head_of_state", "head_of_government", "foreign", "defence", "
                   "party_leader", ""]
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign", "defence", "interior", "finance", "justice",
                  "vice_president", "president"}
+
+
+# "Russian-backed separatists" are not Russian; "US-led coalition" is led by the US.
+_COMPOUND_RE = re.compile(r"^(.+)-(led|backed|based|born|speaking|aligned|allied|sponsored|funded|controlled|held|"
+                          r"made|owned|run)$", re.IGNORECASE)
+
+
+def split_compound(token: str) -> list[str]:
+    m = _COMPOUND_RE.match(token)
+    if not m:
+        return [token]
+    return [m.group(1)] if m.group(2).lower() in ("led", "run", "owned") else []
 
 
 def compatible(title_cls: str | None, office_cls: str) -> bool:
@@ -84,7 +97,7 @@ class ActorResolver:
 
     # ------------------------------------------------------------------------------------------
     def _analyse(self, text: str, date: str | None, context: str | None) -> Resolution:
-        tokens = tokenize(text)
+        tokens = [t for tok in tokenize(text) for t in split_compound(tok)]
         folded = [fold(t) for t in tokens]
         if not tokens or " ".join(folded) in STOP_PHRASES:
             return Resolution(None)
@@ -205,8 +218,14 @@ class ActorResolver:
                               confidence=0.9, source="kb:actor")
                 return Resolution(actor, title_cls, plural)
         # 2. A person named in the phrase.
+        igo_hit = next((h for h in head_hits if h.entry.type == "igo"), None)
         if name:
             res = self._person(name, country, title, sector, date, context, tokens, folded, boundary)
+            if res and igo_hit and not country_hit and not (res.actor and res.actor.role):
+                igo = kb.igos[igo_hit.entry.target]  # "NATO Secretary General Jens Stoltenberg"
+                res.actor = dataclasses.replace(res.actor, country=None, sector=None, kind="igo",
+                                                igo=igo_hit.entry.target, role=None, source="kb:igo+name",
+                                                code=igo["code"] or "IGO" + igo_hit.entry.target.upper())
             if res:
                 return res
         # 3. IGO or group as head (unless a country is the head).
@@ -314,6 +333,10 @@ class ActorResolver:
             pool = []
         if pool:
             return self._person_actor(pool[0], tokens, title, sector, country, date, q, exact)
+        last = name.split()[-1]
+        modifier = any(t == last for t in tokens[:-1]) and tokens[-1] != last and tokens.index(last) < boundary
+        if modifier:  # "Kurdish fighters": an unknown capitalised modifier is not a person
+            return None
         if country or (sector and sector in STATE_SECTORS | {"OPP", "PTY", "REB"}):
             role_tokens = tokens[:max(0, len(tokens) - len(name.split()))]
             while role_tokens and fold(role_tokens[0]) in DETERMINERS - {"top", "senior"}:

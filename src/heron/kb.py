@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "kb" / "kb.json.gz"
+# Countries whose leaders are named surname first ("Xi Jinping" -> "President Xi").
+SURNAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"}
 USER_COLUMNS = ["name", "aliases", "country", "sector", "kind", "code", "wikidata", "role", "start", "end",
                 "members", "igo"]
 
@@ -255,6 +257,8 @@ class KnowledgeBase:
         self.by_name[" ".join(toks)].append(p.id)
         self.by_surname[toks[-1]].append(p.id)
         self.by_skeleton[skeleton(toks[-1])].append(p.id)
+        if len(toks) > 1 and any(o.country in SURNAME_FIRST for o in self.offices[p.id]):
+            self.by_surname[toks[0]].append(p.id)
 
     def add_person(self, name: str, wikidata: str | None, offices: list[tuple]) -> Person:
         """Add a person with offices given as (country, position, sector|None, start, end)."""
