@@ -15,6 +15,7 @@ Conventions (precision day | week | month | year; the date is the first day of t
 """
 from __future__ import annotations
 
+from heron.nlp import sentence_bounds, sentence_spans
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
@@ -245,7 +246,7 @@ _EXTRA_MONTHDAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|De
 
 def find_dates(sdoc, doc_date: str | None) -> list[DateRef]:
     """All resolvable date expressions of a parsed document, with char spans and sentence index."""
-    starts = [s.start_char for s in sdoc.sents]
+    starts = [sdoc[s].idx for s, _ in sentence_bounds(sdoc)]
     text = sdoc.text
     out: list[DateRef] = []
     for start, end in _candidate_spans(sdoc):

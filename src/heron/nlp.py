@@ -64,11 +64,12 @@ class Parser:
     @staticmethod
     def _attach(doc: Document, sdoc) -> Document:
         doc.nlp = sdoc
+        text = doc.text  # Doc.text re-joins every token on each access
         sentences = []
-        for sent in sdoc.sents:
+        for sent in sentence_spans(sdoc):
             # Trim trailing whitespace tokens so spans cover the sentence's words only.
             start, end = sent.start_char, sent.end_char
-            while end > start and sdoc.text[end - 1].isspace():
+            while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
                 sentences.append((start, end))
@@ -80,9 +81,30 @@ def sentence_index(sdoc) -> list[int]:
     """Token index -> sentence number (matching Document.sentences order for non-empty sentences)."""
     out = [0] * len(sdoc)
     n = -1
-    for sent in sdoc.sents:
+    for sent in sentence_spans(sdoc):
         if sent.text.strip():
             n += 1
         for t in sent:
             out[t.i] = max(n, 0)
     return out
+
+
+def sentence_bounds(sdoc) -> list[tuple[int, int]]:
+    """Token [start, end) of each sentence, computed once per parse.
+
+    spaCy's `Doc.sents` rebuilds Token objects on every pass; stages that need sentences often
+    share this list instead (kept in `sdoc.user_data`)."""
+    cached = sdoc.user_data.get("heron_sentence_bounds")
+    if cached is None:
+        from spacy.attrs import SENT_START
+
+        flags = sdoc.to_array([SENT_START]).reshape(-1).tolist() if len(sdoc) else []
+        starts = [0] + [i for i, f in enumerate(flags) if f == 1 and i > 0] if flags else []
+        cached = list(zip(starts, starts[1:] + [len(sdoc)]))
+        sdoc.user_data["heron_sentence_bounds"] = cached
+    return cached
+
+
+def sentence_spans(sdoc) -> list:
+    """The sentences as spaCy Spans (cheap once bounds are known)."""
+    return [sdoc[s:e] for s, e in sentence_bounds(sdoc)]

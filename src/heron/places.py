@@ -15,6 +15,7 @@ A *destination* (``to``/``into`` or the object of ``visit``) counts only for mov
 """
 from __future__ import annotations
 
+from heron.nlp import sentence_bounds, sentence_spans
 import csv
 import math
 import re
@@ -200,7 +201,7 @@ class Gazetteer:
                 e = self.best(text, ctx)
                 if e is not None and e.iso3:
                     ctx.add(e.iso3)
-        sent_starts = [s.start_char for s in sdoc.sents]
+        sent_starts = [sdoc[s].idx for s, _ in sentence_bounds(sdoc)]
         out: list[Place] = []
         for text, start, end, qual in spans:
             place = self.geocode(f"{text}, {qual}" if qual else text, ctx)
@@ -228,7 +229,8 @@ def _strip_det(ent) -> tuple[str, int, int]:
     toks = [t for t in toks if t.tag_ != "POS"]
     if not toks:
         return "", ent.start_char, ent.start_char
-    return ent.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1])
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return ent.doc[toks[0].i:toks[-1].i + 1].text, start, end
 
 
 NOT_LOCATIVE_HEADS = {"with", "by", "for", "against", "like", "than", "about", "as", "between", "among"}

@@ -16,6 +16,7 @@ Decisions worth knowing:
 """
 from __future__ import annotations
 
+from heron.nlp import sentence_bounds, sentence_spans
 import json
 import re
 from bisect import bisect_right
@@ -142,7 +143,7 @@ class _Attributor:
         self.text: str = sdoc.text                # Doc.text re-joins every token on each access
         self.lex = lex
         self.tok_starts = [t.idx for t in sdoc]
-        sents = list(sdoc.sents)                  # Token.sent rescans the document: index sentences once
+        sents = sentence_spans(sdoc)                  # Token.sent rescans the document: index sentences once
         self.sent_starts = [s.start_char for s in sents]
         self.sent_tokens = [(s.start, s.end) for s in sents]
         self.marked = _scan_marks(self.text, lex.marks)
