@@ -15,14 +15,19 @@ def _span(value) -> Span | None:
     return (int(value[0]), int(value[1])) if value is not None else None
 
 
+# Always present in output (null when unknown), so consumers can rely on the keys.
+_CORE_KEYS = {"text", "span", "name", "country", "sector", "kind", "code", "wikidata", "role", "lat", "lon",
+              "geonameid", "date", "precision"}
+
+
 def _clean(obj) -> dict:
-    """A flat record as a dict without None values (compact output); spans become lists.
+    """A flat record as a dict; optional extras are left out when empty; spans become lists.
 
     Faster than dataclasses.asdict, which deep-copies every value."""
     out = {}
     for k in obj.__dataclass_fields__:
         v = getattr(obj, k)
-        if v is None:
+        if v is None and k not in _CORE_KEYS:
             continue
         out[k] = list(v) if isinstance(v, (tuple, list)) else v
     return out

@@ -72,7 +72,20 @@ def write_event_rows(docs, fmt: str, output: Optional[Path]) -> None:
         finally:
             writer.close()
     else:
-        from heron.store import export
+        # GDELT rows are per story and dyad, so the documents go through a throwaway store,
+        # the same code path as `heron export`.
+        import tempfile
 
-        with open_output(output) as out:
-            export.write_documents(docs, fmt, out)
+        from heron.store import export, open_store
+
+        with tempfile.TemporaryDirectory(prefix="heron-code-") as tmp:
+            store = open_store(Path(tmp) / "code.duckdb")
+            try:
+                store.ingest(d.to_dict() for d in docs)
+                with open_output(output) as out:
+                    if fmt == "gdelt":
+                        export.write_gdelt(export.gdelt_rows(store), out)
+                    else:
+                        export.write_jsonl(export.plover_records(store), out)
+            finally:
+                store.close()
