@@ -63,11 +63,32 @@ class ActorResolverStage:
                 # "Russia's invasion", "Washington's wish": the possessor is the actor (it has its own
                 # mention), not the phrase.
                 actor = None
+            if actor is not None and head is not None and actor.country and not actor.members:
+                actor = self._conjoined_nationals(context, head, actor)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 m.actor = actor
                 history.append(m)
         return doc
+
+    @staticmethod
+    def _conjoined_nationals(context, head, actor: Actor) -> Actor:
+        """'the Turkish and Greek sides', 'U.S. and Russian negotiators': one phrase, several states."""
+        others = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for conj in mod.conjuncts:
+                if conj.i > head.i:
+                    continue
+                other = context.resolve(conj.text)
+                if other is not None and other.country and other.country != actor.country \
+                        and other.country not in others:
+                    others.append(other.country)
+        if not others:
+            return actor
+        return replace(actor, members=[actor.country] + others, country=None, code=None,
+                       name=None, source=(actor.source or "") + "+conjoined")
 
     @staticmethod
     def _appositive_name(context, sdoc, head, m: Mention, by_head, named: dict) -> Actor | None:
@@ -106,7 +127,9 @@ class ActorResolverStage:
             return last(lambda a: (a.kind in ("state", "igo", "ngo", "nonstate") and a.role is None and not a.members
                                    and (a.sector is None or a.kind != "state")))
         if word in PLURAL_PRONOUNS:
-            return last(lambda a: bool(a.members))
+            # A group, or a plural phrase ("the Fijian rebels ... they will release").
+            return last(lambda a: bool(a.members) or (a.text and a.text.split()[-1].lower().endswith("s")
+                                                       and a.sector is not None and a.name is None))
         return None
 
     @staticmethod

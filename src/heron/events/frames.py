@@ -12,9 +12,12 @@ statement and the embedded event.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from heron.records import Document, Mention
+from heron.records import Actor, Document, Mention
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
@@ -43,6 +46,12 @@ class Frame:
     agent_via: str = ""
     target_via: str = ""
     counterpart: bool = False        # targets reached through "counterparts from X"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
+        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def _codable(actor) -> bool:
@@ -125,7 +134,17 @@ class FrameFinder:
 
     # -- targets --------------------------------------------------------------------------
     def _targets(self, pred, by_head, agents: list[Mention], passive_subject=None) -> tuple[list[Mention], str, bool]:
-        """Nearest actor mentions among the predicate's arguments (breadth-first by depth)."""
+        """Nearest actor mentions among the predicate's arguments (breadth-first by depth).
+
+        If none is found, a second pass lets places inside the arguments stand for their state
+        ("set up a research centre in Tokyo", "evacuate settlements in the Gaza Strip")."""
+        found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
+        if found[0] or pred.pos_ != "VERB":
+            return found
+        targets, via, counterpart = self._search(pred, by_head, agents, passive_subject, nested_places=True)
+        return targets, ("nested-place:" + via) if targets else via, counterpart
+
+    def _search(self, pred, by_head, agents, passive_subject, nested_places: bool):
         agent_ids = {id(m) for m in agents}
         agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
         # A domestic interaction (a government and its own rebels or refugees) keeps its target;
@@ -164,8 +183,9 @@ class FrameFinder:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ in ("punct", "cc", "det", "advmod", "aux", "neg"):
                     continue
                 if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
-                    continue
-                if child.dep_ == "prep" and child.lower_ not in TARGET_PREPS:
+                    if not (nested_places and child.lower_ in ("in", "near", "inside")):
+                        continue
+                elif child.dep_ == "prep" and child.lower_ not in TARGET_PREPS:
                     continue
                 frontier.append((child, depth + 1, via))
             # "must meet his counterparts from X": the "from" phrase may hang on the verb.
@@ -198,21 +218,43 @@ class FrameFinder:
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         if passive and via != "passive-agent":
-            # "X was attacked" with no by-agent: X is the target, agent unknown.
-            return None
+            # "X was arrested in Lebanon": the state where it happened is the unstated agent.
+            agents = self._state_of_place(verb, by_head) if verb.lemma_.lower() in _lexicon()["state_action_lemmas"] \
+                else []
+            if not agents:
+                return None         # "X was attacked" with no agent: nothing to code
+            via = "passive-place"
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
         if not targets and not passive:
-            # "abstained or did not take part in the vote at the UN": coordinated verbs share objects.
-            for conj in list(verb.conjuncts):
-                if conj.pos_ == "VERB":
-                    targets, tvia, counterpart = self._targets(conj, by_head, agents)
-                    if targets:
-                        tvia = "shared:" + tvia
-                        break
+            # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
+            # "sent inspectors to Bosnia to investigate": a purpose clause acts on its head's target.
+            related = [c for c in verb.conjuncts if c.pos_ == "VERB"]
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+                related.append(verb.head)
+            for other in related:
+                targets, tvia, counterpart = self._targets(other, by_head, agents)
+                if targets:
+                    tvia = "shared:" + tvia
+                    break
         if passive:
             targets = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)] or targets
             tvia = "passive-subject"
         return Frame(verb.i, "verb", agents, targets, via, tvia, counterpart)
+
+    @staticmethod
+    def _state_of_place(verb, by_head) -> list[Mention]:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+                for pobj in child.children:
+                    m = by_head.get(pobj.i)
+                    if m is not None and m.actor is not None and m.actor.country and not m.actor.members:
+                        a = m.actor
+                        state = Actor(text=m.text, span=m.span, name=a.name, country=a.country,
+                                      sector=a.sector or "GOV", kind="state", code=a.country + (a.sector or "GOV"),
+                                      confidence=0.6, source="implicit:place-of-action")
+                        return [Mention(id=m.id, text=m.text, span=m.span, sentence=m.sentence, actor=state,
+                                        head=m.head)]
+        return []
 
     def _noun_frame(self, noun, by_head) -> Frame | None:
         agents, via = [], ""

@@ -34,7 +34,7 @@ def modality_of(sdoc, trigger: int) -> Modality:
     # Walk up through the verbs that embed this one in the same clause chain.
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj") \
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj") \
                 and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
@@ -53,8 +53,13 @@ def modality_of(sdoc, trigger: int) -> Modality:
                     return Modality("hypothetical", c.text)
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"]:
+                if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reporting_verbs"]:
+                    return Modality("future", c.text)   # "said they would meet": future in the past
                 return Modality("hypothetical", c.text)
         if i > 0 and t.lemma_.lower() in lex["hypothetical_verbs"]:
+            return Modality("hypothetical", t.text)
+        if i > 0 and t.lemma_.lower() in lex["irrealis_governors"]:
+            # What was demanded or urged has not happened: "demanded that the US cancel plans".
             return Modality("hypothetical", t.text)
         if i == 0 and tok.pos_ == "NOUN":
             for c in t.children:
