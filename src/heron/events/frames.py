@@ -141,6 +141,13 @@ class FrameFinder:
         found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
         if found[0] or pred.pos_ != "VERB":
             return found
+        # Control verbs aim through their complement: "threatened to break relations with Russia",
+        # "offered to negotiate with the president of Armenia".
+        for child in pred.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
+                if targets:
+                    return targets, "complement:" + via, counterpart
         targets, via, counterpart = self._search(pred, by_head, agents, passive_subject, nested_places=True)
         return targets, ("nested-place:" + via) if targets else via, counterpart
 
@@ -156,6 +163,8 @@ class FrameFinder:
                 frontier.append((child, 1, child.dep_))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 frontier.append((child, 1, f"prep:{child.lower_}"))
+            elif child.dep_ == "prep" and child.lower_ in ("in", "inside") and nested_places:
+                frontier.append((child, 2, f"place:{child.lower_}"))
             elif child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
                 # Parser slips: "a meeting during the day with X" hangs "with X" under "day".
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
