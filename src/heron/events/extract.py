@@ -8,7 +8,7 @@ from heron.events.modality import modality_of
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
-NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT", "COERCE", "THREATEN", "REJECT", "ACCUSE",
+NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "REJECT", "ACCUSE",
                       "REQUEST", "AGREE", "CONCEDE"}
 
 
