@@ -231,6 +231,8 @@ def build_leaders(shared: Path, countries: list[dict], classifier: PositionClass
             by_name[toks[-1]].append(idx)
     for e in extra:
         sector, cls, _ = classifier.classify(e["position"], e["country"])
+        # Curated rows may override the label classification (a CPSU General Secretary led the Soviet state).
+        sector, cls = e.get("sector") or sector, e.get("class") or cls or ""
         idx = None
         if e.get("qid") and e["qid"] in people:
             idx = people[e["qid"]]
@@ -238,7 +240,9 @@ def build_leaders(shared: Path, countries: list[dict], classifier: PositionClass
             toks = name_tokens(e["person"])
             cands = [i for i in by_name.get(toks[-1] if toks else "", [])
                      if any(o[0] == i and o[1] == e["country"] for o in offices)
-                     and skeleton(name_tokens(person_rows[i][1])[0]) == skeleton(toks[0])]
+                     and skeleton(name_tokens(person_rows[i][1])[0]) == skeleton(toks[0])
+                     # curated names are written in full: "George H. W. Bush" is not "George W. Bush"
+                     and (e["source"] != "curated" or name_tokens(person_rows[i][1]) == toks)]
             if cands:
                 idx = cands[0]
         if idx is None:

@@ -99,9 +99,9 @@ class ActorResolver:
     def _analyse(self, text: str, date: str | None, context: str | None) -> Resolution:
         tokens = [t for tok in tokenize(text) for t in split_compound(tok)]
         folded = [fold(t) for t in tokens]
-        if not tokens or " ".join(folded) in STOP_PHRASES:
-            return Resolution(None)
         kb = self.kb
+        if not tokens or (" ".join(folded) in STOP_PHRASES and " ".join(tokens) not in kb.aliases_cs):
+            return Resolution(None)  # "who" is a pronoun, "WHO" the organisation
         any_upper = any(c.isupper() for c in text)
         alias_hits: list[Hit] = []
         covered = [False] * len(tokens)
@@ -211,7 +211,7 @@ class ActorResolver:
         # 1. Named armed group / NGO / user actor.
         for h in head_hits:
             if h.entry.type == "actor":
-                row = kb.named_actor(h.entry.target, date)
+                row = kb.named_actor(h.entry.target, date, country or self._context_country(context))
                 actor = Actor(text=" ".join(tokens), name=row.name, country=row.country,
                               sector=row.sector or sector, kind=row.kind, code=row.code, wikidata=row.wikidata,
                               members=list(row.members) if row.members else None, igo=row.igo,
@@ -221,7 +221,8 @@ class ActorResolver:
         igo_hit = next((h for h in head_hits if h.entry.type == "igo"), None)
         if name:
             res = self._person(name, country, title, sector, date, context, tokens, folded, boundary)
-            if res and igo_hit and not country_hit and not (res.actor and res.actor.role):
+            # An IGO title with a person not holding a national office in the KB is the IGO's official.
+            if res and igo_hit and not country_hit and not (res.person_found and res.actor and res.actor.role):
                 igo = kb.igos[igo_hit.entry.target]  # "NATO Secretary General Jens Stoltenberg"
                 res.actor = dataclasses.replace(res.actor, country=None, sector=None, kind="igo",
                                                 igo=igo_hit.entry.target, role=None, source="kb:igo+name",
@@ -252,12 +253,19 @@ class ActorResolver:
                     gsector = group_head if group_head is not False else (sector if not needs_mod else None)
                     return Resolution(self._group_actor(tokens, g["aliases"][0], g["members"], g["code"],
                                                         gsector, "kb:group"))
-        if country is None and sector and not needs_mod:
+        # An unknown capitalised modifier ("Kurdish fighters", "Tamil civilians") names who the actor is, so it
+        # satisfies a noun that needs a modifier, but it gives no country and the context must not supply one.
+        unknown_mod = sector is not None and not country_hit and self._is_modifier(name, tokens, boundary)
+        plural_head = any(h.entry.plural for h in sector_hits if h.start < boundary)
+        if country is None and sector and not needs_mod and not unknown_mod:
             country = self._context_country(context)
-        if country is None and (sector is None or needs_mod):
+        if country is None and (sector is None or (needs_mod and not unknown_mod)):
             return Resolution(None, title_cls, plural)
-        if needs_mod and not country_hit:
+        if needs_mod and not country_hit and not unknown_mod:
             return Resolution(None, title_cls, plural)
+        if unknown_mod and sector == "MIL" and plural_head:
+            sector = "UAF"  # armed men named by a non-state label are not a state's military
+
         if sector is None and country_hit and country_hit.entry.sector and country_hit.start < boundary:
             sector = country_hit.entry.sector
         actor = self._state_actor(tokens, country, sector, source=("title" if title else "sector") + ("+country" if country else "") if sector
@@ -333,9 +341,7 @@ class ActorResolver:
             pool = []
         if pool:
             return self._person_actor(pool[0], tokens, title, sector, country, date, q, exact)
-        last = name.split()[-1]
-        modifier = any(t == last for t in tokens[:-1]) and tokens[-1] != last and tokens.index(last) < boundary
-        if modifier:  # "Kurdish fighters": an unknown capitalised modifier is not a person
+        if self._is_modifier(name, tokens, boundary):  # "Kurdish fighters": not a person
             return None
         if country or (sector and sector in STATE_SECTORS | {"OPP", "PTY", "REB"}):
             role_tokens = tokens[:max(0, len(tokens) - len(name.split()))]
@@ -349,6 +355,14 @@ class ActorResolver:
                 actor.kind = "person"
             return Resolution(actor, title_cls, False, name=name)
         return None
+
+    @staticmethod
+    def _is_modifier(name: str | None, tokens: list[str], boundary: int) -> bool:
+        """Whether the unknown capitalised run modifies a later head noun ("Kurdish fighters")."""
+        if not name:
+            return False
+        last = name.split()[-1]
+        return any(t == last for t in tokens[:-1]) and tokens[-1] != last and tokens.index(last) < boundary
 
     def _seniority(self, pid: int, date: str | None) -> int:
         ranks = [CLASS_PRIORITY.index(o.cls) if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)

@@ -5,7 +5,8 @@ import importlib
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="heron: political event data from news text.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  help="heron: political event data from news text.")
 
 # Modules under heron.commands that define register(app).
 COMMAND_MODULES = ["code", "demo", "kb", "store"]

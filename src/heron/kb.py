@@ -315,10 +315,14 @@ class KnowledgeBase:
     def office_holders(self, country: str, cls: str, date: str | None) -> list[Office]:
         return [o for o in self.holders.get((country, cls), []) if o.active(date)]
 
-    def named_actor(self, name: str, date: str | None) -> NamedActor | None:
+    def named_actor(self, name: str, date: str | None, country: str | None = None) -> NamedActor | None:
+        """The row of a named actor for the date; a country named in the text picks among rows of several
+        countries ("Syrian Ba'ath Party")."""
         rows = self.named.get(name) or []
         if not rows:
             return None
+        if country and len(rows) > 1 and any(a.country == country for a in rows):
+            rows = [a for a in rows if a.country == country]
         active = [a for a in rows if a.active(date)]
         return active[-1] if active else rows[-1]
 

@@ -1,14 +1,15 @@
 """`heron demo`: code the bundled sample corpus into the embedded store and show what came out."""
 from __future__ import annotations
 
-from importlib import resources
 from typing import Optional
 
 import typer
 
 
 def sample_path() -> str:
-    return str(resources.files("heron.data").joinpath("sample", "sample.jsonl"))
+    from heron.reading import sample_corpus_path
+
+    return str(sample_corpus_path())
 
 
 def _who(actors) -> str:
@@ -38,10 +39,11 @@ def print_summary(docs, console) -> None:
     seen = set()
     for m in seed.mentions:
         act = m.actor
-        if act is None or act.name is None or act.sector is None or (m.text, act.name) in seen:
+        if act is None or act.name is None or act.sector is None or act.name in seen \
+                or (act.source or "").startswith("coref"):
             continue
-        seen.add((m.text, act.name))
-        a.add_row(m.text, act.name, act.country or "", act.sector or "", act.role or "", act.wikidata or "")
+        seen.add(act.name)
+        a.add_row(m.text, act.name, act.country or "", act.sector or "", (act.role or "")[:40], act.wikidata or "")
     console.print(a)
     q = Table(title="Quotes")
     q.add_column("speaker")
@@ -49,7 +51,7 @@ def print_summary(docs, console) -> None:
     q.add_column("quote")
     for quote in seed.quotes:
         q.add_row(quote.speaker.name if quote.speaker else "?", quote.addressee.name if quote.addressee else "",
-                  quote.text[:90])
+                  quote.text[:70] + ("…" if len(quote.text) > 70 else ""))
     console.print(q)
     counts: dict[str, int] = {}
     for _, e in events:

@@ -22,8 +22,11 @@ def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
     """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
     if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS:
         return [actor]
+    from heron.kb import default_kb
+
+    kb = default_kb()
     sector = counterpart_of.sector if counterpart_of is not None else actor.sector
-    return [Actor(text=actor.text, span=actor.span, name=actor.name, country=c, sector=sector, kind="state",
+    return [Actor(text=actor.text, span=actor.span, name=kb.country_name(c), country=c, sector=sector, kind="state",
                   code=c + (sector or ""), confidence=actor.confidence, source=f"group:{actor.name or actor.text}")
             for c in actor.members]
 
