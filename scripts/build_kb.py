@@ -249,6 +249,8 @@ def build_leaders(shared: Path, countries: list[dict], classifier: PositionClass
             idx = person_id(e.get("qid", ""), e["person"])
         already = any(o[0] == idx and o[1] == e["country"] and o[4] == cls and o[5][:7] <= e["start"][:7] and
                       (not o[6] or o[6] >= e["start"]) for o in offices)
+        if e["source"] == "curated":  # curated terms are exact; only an identical term is a duplicate
+            already = any(o[0] == idx and o[1] == e["country"] and o[4] == cls and o[5] == e["start"] for o in offices)
         if already:
             continue
         # A new holder of a single-holder office ends the open term of the previous holder.

@@ -14,8 +14,18 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from heron.kb import (AliasEntry, KnowledgeBase, Office, SectorEntry, default_kb, fold, name_tokens,
-                      normalize_date, skeleton, tokenize)
+from heron.kb import (
+    AliasEntry,
+    KnowledgeBase,
+    Office,
+    SectorEntry,
+    default_kb,
+    fold,
+    name_tokens,
+    normalize_date,
+    skeleton,
+    tokenize,
+)
 from heron.records import Actor
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -356,6 +366,10 @@ class ActorResolver:
             return Resolution(actor, title_cls, False, name=name)
         return None
 
+    def _honorific(self, tokens: list[str]) -> bool:
+        entries = [self.kb.sectors.get(fold(t)) for t in tokens]
+        return any(e is not None and e.weak == 1 and e.sector == "REL" for e in entries)
+
     @staticmethod
     def _is_modifier(name: str | None, tokens: list[str], boundary: int) -> bool:
         """Whether the unknown capitalised run modifies a later head noun ("Kurdish fighters")."""
@@ -379,8 +393,8 @@ class ActorResolver:
         offices.sort(key=lambda o: (not compatible(title_cls, o.cls), o.country != home, CLASS_PRIORITY.index(o.cls)
                                     if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)))
         office: Office | None = offices[0] if offices else None
-        if office:
-            sector = sector or office.sector
+        if office:  # an honorific role noun ("Ayatollah Khomeini") yields to the office the person holds
+            sector = office.sector if (not sector or self._honorific(tokens)) else sector
             country = office.country
         else:
             country = country or home

@@ -13,8 +13,8 @@ class WhenWhere:
 
     def _gaz(self):
         if self.gazetteer is None:
-            from heron.places import Gazetteer
-            self.gazetteer = Gazetteer()
+            from heron.places import default_gazetteer
+            self.gazetteer = default_gazetteer()
         return self.gazetteer
 
     def __call__(self, doc: Document) -> Document:

@@ -15,12 +15,12 @@ Conventions (precision day | week | month | year; the date is the first day of t
 """
 from __future__ import annotations
 
-from heron.nlp import sentence_bounds, sentence_spans
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
+from heron.nlp import sentence_bounds
 from heron.places import attachment_cost, clause_head
 from heron.records import DateRef
 
@@ -185,7 +185,7 @@ def _dateparser_fallback(norm: str, doc_date: str | None) -> tuple[str, str] | N
     """Rare absolute numeric forms ("14.03.2022", "2022/03/14"); nothing else reaches dateparser."""
     if not _NUMERIC_DATE.search(norm):
         return None
-    import dateparser                                    # slow import; only for the rare forms
+    import dateparser  # slow import; only for the rare forms
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "REQUIRE_PARTS": ["day", "month", "year"]}
     if doc_date:

@@ -15,16 +15,16 @@ A *destination* (``to``/``into`` or the object of ``visit``) counts only for mov
 """
 from __future__ import annotations
 
-from heron.nlp import sentence_bounds, sentence_spans
 import csv
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable
 
+from heron.nlp import sentence_bounds
 from heron.records import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -80,6 +80,12 @@ def _rows(name: str) -> Iterable[list[str]]:
 
 def _f(v: str) -> float | None:
     return float(v) if v else None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> "Gazetteer":
+    """One shared gazetteer per process (its tables take ~0.5 s to load)."""
+    return Gazetteer()
 
 
 class Gazetteer:

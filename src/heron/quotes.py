@@ -16,13 +16,14 @@ Decisions worth knowing:
 """
 from __future__ import annotations
 
-from heron.nlp import sentence_bounds, sentence_spans
 import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from heron.nlp import sentence_spans
 
 Span = tuple[int, int]
 

@@ -65,11 +65,42 @@ class ActorResolverStage:
                 actor = None
             if actor is not None and head is not None and actor.country and not actor.members:
                 actor = self._conjoined_nationals(context, head, actor)
+            if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                if actor is not None and actor.sector and not actor.country and not actor.igo \
+                        and actor.kind not in ("igo", "ngo"):
+                    # "students throughout Indonesia", "demonstrators in Baghdad": a located group.
+                    actor = self._located(head, by_head, actor)
+                elif actor is None and head.ent_type_ == "GPE":
+                    actor = self._place_as_state(head, m, doc)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 m.actor = actor
                 history.append(m)
         return doc
+
+    @staticmethod
+    def _located(head, by_head, actor: Actor) -> Actor:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across", "of", "inside"):
+                for pobj in prep.children:
+                    pm = by_head.get(pobj.i)
+                    if pm is not None and pm.actor is not None and pm.actor.country and not pm.actor.members:
+                        c = pm.actor.country
+                        return replace(actor, country=c, code=c + (actor.sector or ""),
+                                       source=(actor.source or "") + "+located")
+        return actor
+
+    @staticmethod
+    def _place_as_state(head, m: Mention, doc: Document) -> Actor | None:
+        """A town named as an actor stands for its country (GSR/CAMEO convention), at low confidence."""
+        from heron.places import default_gazetteer
+
+        countries = [x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country]
+        place = default_gazetteer().geocode(m.text.removeprefix("the ").strip(), countries)
+        if place is None or not place.country or place.feature not in ("city", "admin1", "region"):
+            return None
+        return Actor(text=m.text, span=m.span, name=place.name, country=place.country, kind="state",
+                     code=place.country, confidence=0.5, source="place:" + (place.feature or ""))
 
     @staticmethod
     def _conjoined_nationals(context, head, actor: Actor) -> Actor:

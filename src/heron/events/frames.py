@@ -130,6 +130,13 @@ class FrameFinder:
                     pm = by_head.get(child.i)
                     if pm is not None and pm.actor is not None:
                         out.append(pm)
+            # "Thousands of Iraqi Kurds", "a group of deputies": the actor is in the "of" phrase.
+            if not out and (t.lemma_.lower() in _lexicon()["quantity_nouns"] or t.pos_ == "NUM"):
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self._actors_at(pobj, by_head))
         return out
 
     # -- targets --------------------------------------------------------------------------

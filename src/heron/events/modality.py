@@ -6,9 +6,9 @@ clause they sit in ("a year after the invasion", "his planned visit").
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
-import json
 from importlib import resources
 
 ORDER = ("negated", "hypothetical", "future", "historical", "asserted")

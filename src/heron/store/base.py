@@ -19,8 +19,16 @@ import pyarrow as pa
 from heron.store import schema
 from heron.store.query import QueryFilters, event_where
 from heron.store.rows import DocRows, content_hash, document_rows
-from heron.store.stories import (NO_STORY_MODALITIES, ClusterConfig, Report, Story, StoryClusterer, name_stems,
-                                 signature, story_key)
+from heron.store.stories import (
+    NO_STORY_MODALITIES,
+    ClusterConfig,
+    Report,
+    Story,
+    StoryClusterer,
+    name_stems,
+    signature,
+    story_key,
+)
 
 
 class StoreError(Exception):
