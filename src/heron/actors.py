@@ -244,9 +244,12 @@ class ActorResolver:
             for h in head_hits:
                 if h.entry.type == "igo":
                     igo = kb.igos[h.entry.target]
-                    if group_head is not False:
+                    officials = title is not None and title.cls is not None
+                    if group_head is not False and igo["members"] and (len(igo["members"]) <= 8 or not officials):
                         return Resolution(self._group_actor(tokens, igo["name"] + " members", igo["members"], None,
                                                             group_head, "kb:igo+members"))
+                    # "EU foreign ministers", "NATO defence ministers": a large organisation's members
+                    # acting together are coded as the organisation.
                     members = igo["members"] if igo["type"] == "forum" and igo["members"] else None
                     kind = "ngo" if igo["type"] == "ngo" else "igo"
                     code = igo["code"] or ("NGO" if kind == "ngo" else "IGO") + h.entry.target.upper()

@@ -65,17 +65,19 @@ class ActorResolverStage:
                 actor = None
             if actor is not None and head is not None and actor.country and not actor.members:
                 actor = self._conjoined_nationals(context, head, actor)
-            if head is not None and head.pos_ in ("NOUN", "PROPN"):
-                if actor is not None and actor.sector and not actor.country and not actor.igo \
-                        and actor.kind not in ("igo", "ngo"):
-                    # "students throughout Indonesia", "demonstrators in Baghdad": a located group.
-                    actor = self._located(head, by_head, actor)
-                elif actor is None and head.ent_type_ == "GPE":
-                    actor = self._place_as_state(head, m, doc)
+            if head is not None and head.pos_ in ("NOUN", "PROPN") and actor is None and head.ent_type_ == "GPE":
+                actor = self._place_as_state(head, m, doc)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 m.actor = actor
                 history.append(m)
+        # "students throughout Indonesia", "demonstrators in Baghdad": a group located by a place
+        # named after it (so resolved later in the loop above).
+        for m in doc.mentions:
+            a = m.actor
+            if a is not None and a.sector and not a.country and not a.igo and not a.members \
+                    and a.kind not in ("igo", "ngo") and m.head is not None:
+                m.actor = self._located(sdoc[m.head], by_head, a)
         return doc
 
     @staticmethod
