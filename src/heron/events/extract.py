@@ -13,6 +13,8 @@ NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "R
 
 
 RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate.
+RECIPROCAL_CODES = {"040", "041", "046"}
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
@@ -57,6 +59,12 @@ class EventExtractor:
             event = self._event(doc, sdoc, frame, len(events))
             if event is not None:
                 events.append(event)
+        coded = {e.sentence for e in events}
+        for frame in self.frames.fallback_frames(doc, skip_sentences=coded):
+            event = self._event(doc, sdoc, frame, len(events))
+            if event is not None:
+                event.confidence = round(event.confidence * 0.6, 3)
+                events.append(event)
         doc.events = self._dedup(doc, events)
         return doc
 
@@ -66,7 +74,8 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
-        if not frame.targets and not (cls.plover in NO_RECIPIENT_TYPES and (frame.kind == "verb")):
+        reciprocal = len(frame.agents) > 1 and cls.plover in RECIPROCAL_TYPES
+        if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
                 and cls.plover not in RECIPROCAL_TYPES:
@@ -76,10 +85,14 @@ class EventExtractor:
         lead = agents[0] if agents else None
         recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
         tok = sdoc[frame.trigger]
+        modality = modality_of(sdoc, frame.trigger)
+        if cls.cameo in RECIPROCAL_CODES and modality.value == "asserted" and recipients:
+            # A meeting, call or negotiation that took place is mutual (PLOVER): all parties are
+            # actors and there is no recipient. Visits and hosting keep their direction.
+            agents, recipients = agents + [r for r in recipients if r not in agents], []
         sent = doc.sentence_of(tok.idx)
         s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
         info = self.ontology.cameo(cls.cameo)
-        modality = modality_of(sdoc, frame.trigger)
         mode = cls.mode
         explain = None
         if self.explain:

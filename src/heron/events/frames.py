@@ -80,6 +80,33 @@ class FrameFinder:
                 frames.append(frame)
         return frames
 
+    def fallback_frames(self, doc: Document, skip_sentences: set[int]) -> list[Frame]:
+        """When the parse links no actors to a predicate in a sentence, pair the sentence's main
+        verb with the nearest actor before it and the nearest other actor after it. Used only for
+        sentences without any event; such events carry lower confidence."""
+        from heron.nlp import sentence_bounds
+
+        sdoc = doc.nlp
+        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None]
+        out = []
+        for start, end in sentence_bounds(sdoc):
+            root = next((t for t in sdoc[start:end] if t.dep_ == "ROOT"), None)
+            if root is None or root.pos_ not in ("VERB", "AUX"):
+                continue
+            if doc.sentence_of(root.idx) in skip_sentences:
+                continue
+            before = [m for m in mentions if start <= m.head < root.i and _codable(m.actor)]
+            after = [m for m in mentions if root.i < m.head < end and _codable(m.actor)]
+            if not before:
+                continue
+            agent = before[-1]
+            keys = {agent.actor.country or agent.actor.igo}
+            target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
+            if target is None:
+                continue
+            out.append(Frame(root.i, "verb", [agent], [target], "fallback:nearest-before", "fallback:nearest-after"))
+        return out
+
     # -- agents ---------------------------------------------------------------------------
     def _agents_of(self, verb, by_head, seen=None) -> tuple[list[Mention], str]:
         seen = seen or set()
