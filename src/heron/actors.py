@@ -8,92 +8,34 @@ person name looked up in the office-holder index for the date.
 from __future__ import annotations
 
 import dataclasses
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from heron.kb import (
-    AliasEntry,
-    KnowledgeBase,
-    Office,
-    SectorEntry,
-    default_kb,
-    fold,
-    name_tokens,
-    normalize_date,
-    skeleton,
-    tokenize,
+from heron.actor_coref import DocumentActors
+from heron.actor_people import PersonMatching
+from heron.actor_terms import (  # noqa: F401  (re-exported: heron.actors.<name> is where callers look)
+    BOUNDARIES,
+    CALENDAR,
+    CLASS_PRIORITY,
+    COUNTRY_PREPS,
+    COUNTRY_TYPES,
+    DETERMINERS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    SINGLE_HOLDER,
+    STATE_SECTORS,
+    STOP_PHRASES,
+    Hit,
+    Resolution,
+    compatible,
+    split_compound,
 )
+from heron.kb import KnowledgeBase, SectorEntry, default_kb, fold, normalize_date, tokenize
 from heron.records import Actor
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-COUNTRY_TYPES = {"name", "adj", "capital", "institution"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some",
-               "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
-               "all", "other", "dozens", "hundreds", "thousands", "scores", "top", "senior", "new"}
-STOP_PHRASES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their", "our",
-                "us", "me", "who", "which", "this", "that", "these", "those", "the country", "this country",
-                "the nation", "people", "the people", "someone", "somebody", "everyone", "one", "the region",
-                "the two", "both", "the latter", "the former", "others", "the other"}
-BOUNDARIES = {"of", "to", "in", "at", "for", "from", "with", "against", "on", "over", "by", "near", "across", "into",
-              "inside", "outside", "toward", "towards", "between", "among", "after", "before", "during", "under",
-              "who", "which", "that", "and", ",", ";", "(", ")", ":", "-", "–", "—"}
-COUNTRY_PREPS = {"of", "from", "in", "at", "for", "by"}
-NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "dos", "das", "du", "van", "von", "der", "den", "la", "le",
-                  "di", "abu", "bint", "ul", "del"}
-NOT_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "he", "she", "it", "we", "they", "i", "this", "that",
-             "today", "yesterday", "tomorrow", "mr.", "mrs.", "ms.", "dr."}
-CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-# Office classes in the order a person's main role is chosen.
-CLASS_PRIORITY = ["head_of_state", "head_of_government", "foreign", "defence", "vice_president",
-                  "deputy_head_of_government", "interior", "finance", "justice", "minister", "military_chief",
-                  "police_chief", "intelligence", "central_bank", "legislature", "judge", "opposition_leader",
-                  "party_leader", ""]
-SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign", "defence", "interior", "finance", "justice",
-                 "vice_president", "president"}
+__all__ = ["ActorResolver", "DocumentActors", "Resolution", "default_resolver", "resolve_actor"]
 
 
-# "Russian-backed separatists" are not Russian; "US-led coalition" is led by the US.
-_COMPOUND_RE = re.compile(r"^(.+)-(led|backed|based|born|speaking|aligned|allied|sponsored|funded|controlled|held|"
-                          r"made|owned|run)$", re.IGNORECASE)
-
-
-def split_compound(token: str) -> list[str]:
-    m = _COMPOUND_RE.match(token)
-    if not m:
-        return [token]
-    return [m.group(1)] if m.group(2).lower() in ("led", "run", "owned") else []
-
-
-def compatible(title_cls: str | None, office_cls: str) -> bool:
-    if not title_cls:
-        return True
-    if title_cls == "president":
-        return office_cls in ("head_of_state", "head_of_government")
-    return title_cls == office_cls
-
-
-@dataclass
-class Hit:
-    start: int
-    end: int
-    entry: AliasEntry | SectorEntry
-
-
-@dataclass
-class Resolution:
-    """An actor plus what the phrase said about it, for coreference."""
-    actor: Actor | None
-    title_cls: str | None = None
-    plural: bool = False
-    name: str | None = None          # the person name written in the phrase, if any
-    person_found: bool = False
-
-
-class ActorResolver:
+class ActorResolver(PersonMatching):
     def __init__(self, kb: KnowledgeBase | None = None, cache_size: int = 65536):
         self.kb = kb or default_kb()
         self._analyse_cached = lru_cache(maxsize=cache_size)(self._analyse)
@@ -153,7 +95,6 @@ class ActorResolver:
                 cur = []
         if cur:
             runs.append(cur)
-        runs = [[t for t in run] for run in runs]
         while runs and runs[-1] and fold(runs[-1][-1]) in NAME_PARTICLES:
             runs[-1].pop()
         runs = [run for run in runs if run and not (len(run) == 1 and fold(run[0]) in CALENDAR)]
@@ -230,7 +171,7 @@ class ActorResolver:
         # 2. A person named in the phrase.
         igo_hit = next((h for h in head_hits if h.entry.type == "igo"), None)
         if name:
-            res = self._person(name, country, title, sector, date, context, tokens, folded, boundary)
+            res = self._person(name, country, title, sector, date, context, tokens, boundary)
             # An IGO title with a person not holding a national office in the KB is the IGO's official.
             if res and igo_hit and not country_hit and not (res.person_found and res.actor and res.actor.role):
                 igo = kb.igos[igo_hit.entry.target]  # "NATO Secretary General Jens Stoltenberg"
@@ -311,105 +252,6 @@ class ActorResolver:
                 "title+kb:office"
             return
 
-    # -- people ------------------------------------------------------------------------------------
-    def _candidates(self, q: list[str]) -> tuple[list[int], bool]:
-        """Person ids for name parts q, and whether the match is exact."""
-        kb = self.kb
-        exact = kb.by_name.get(" ".join(q), [])
-        if exact:
-            return list(dict.fromkeys(exact)), True
-        if len(q) == 1:
-            return list(dict.fromkeys(kb.by_surname.get(q[0], []))), True
-        sk = skeleton(q[-1])
-        if len(sk) < 3:
-            return [], False
-        out = []
-        for pid in dict.fromkeys(kb.by_skeleton.get(sk, [])):
-            c = name_tokens(kb.people[pid].name)
-            ratio = fuzz.ratio(" ".join(q), " ".join(c))
-            if (skeleton(c[0]) == skeleton(q[0]) and ratio >= 70) or ratio >= 90:
-                out.append(pid)
-        return out, False
-
-    def _person(self, name, country, title, sector, date, context, tokens, folded, boundary) -> Resolution | None:
-        kb = self.kb
-        q = name_tokens(name)
-        cands, exact = self._candidates(q)
-        title_cls = title.cls if title else None
-        if country:
-            cands = [p for p in cands if any(o.country == country for o in kb.offices[p])]
-        elif not exact or len(q) == 1:
-            ctx = self._context_country(context)
-            if ctx and any(any(o.country == ctx for o in kb.offices[p]) for p in cands):
-                cands = [p for p in cands if any(o.country == ctx for o in kb.offices[p])]
-        active = [p for p in cands if kb.offices_on(p, date)]
-        titled = [p for p in (active or cands) if any(compatible(title_cls, o.cls) for o in kb.offices[p])]
-        pool = list(dict.fromkeys((titled if title_cls else None) or active or cands))
-        if len(pool) > 1 and active:  # several namesakes in office: take the clearly most senior one
-            ranked = sorted((self._seniority(p, date), p) for p in pool)
-            if ranked[0][0] < ranked[1][0]:
-                pool = [ranked[0][1]]
-        confirmed = bool(country or title_cls or active)
-        if len(set(pool)) != 1 or ((len(q) == 1 or not exact) and not confirmed and len(set(cands)) != 1):
-            pool = []
-        if pool:
-            return self._person_actor(pool[0], tokens, title, sector, country, date, q, exact)
-        if self._is_modifier(name, tokens, boundary):  # "Kurdish fighters": not a person
-            return None
-        if country or (sector and sector in STATE_SECTORS | {"OPP", "PTY", "REB"}):
-            role_tokens = tokens[:max(0, len(tokens) - len(name.split()))]
-            while role_tokens and fold(role_tokens[0]) in DETERMINERS - {"top", "senior"}:
-                role_tokens = role_tokens[1:]
-            role = " ".join(role_tokens).rstrip(" ,") or None
-            actor = self._state_actor(tokens, country or self._context_country(context), sector,
-                                      source="title+name" if sector else "country+name", name=name, role=role,
-                                      confidence=0.6)
-            if actor.sector is None:
-                actor.kind = "person"
-            return Resolution(actor, title_cls, False, name=name)
-        return None
-
-    def _honorific(self, tokens: list[str]) -> bool:
-        entries = [self.kb.sectors.get(fold(t)) for t in tokens]
-        return any(e is not None and e.weak == 1 and e.sector == "REL" for e in entries)
-
-    @staticmethod
-    def _is_modifier(name: str | None, tokens: list[str], boundary: int) -> bool:
-        """Whether the unknown capitalised run modifies a later head noun ("Kurdish fighters")."""
-        if not name:
-            return False
-        last = name.split()[-1]
-        return any(t == last for t in tokens[:-1]) and tokens[-1] != last and tokens.index(last) < boundary
-
-    def _seniority(self, pid: int, date: str | None) -> int:
-        ranks = [CLASS_PRIORITY.index(o.cls) if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)
-                 for o in self.kb.offices_on(pid, date)]
-        return min(ranks, default=len(CLASS_PRIORITY) + 1)
-
-    def _person_actor(self, pid, tokens, title, sector, country, date, q, exact) -> Resolution:
-        kb = self.kb
-        person = kb.people[pid]
-        title_cls = title.cls if title else None
-        offices = kb.offices_on(pid, date)
-        countries = [o.country for o in kb.offices[pid]]
-        home = max(countries, key=lambda c: (countries.count(c), c or "")) if countries else None
-        offices.sort(key=lambda o: (not compatible(title_cls, o.cls), o.country != home, CLASS_PRIORITY.index(o.cls)
-                                    if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)))
-        office: Office | None = offices[0] if offices else None
-        if office:  # an honorific role noun ("Ayatollah Khomeini") yields to the office the person holds
-            sector = office.sector if (not sector or self._honorific(tokens)) else sector
-            country = office.country
-        else:
-            country = country or home
-        actor = self._state_actor(tokens, country, sector if (office or title) else None,
-                                  source="kb:leader" if exact else "kb:leader~fuzzy", name=person.name,
-                                  wikidata=person.wikidata, role=office.position if office else None,
-                                  confidence=0.95 if exact and len(q) > 1 else 0.8)
-        if actor.sector is None:
-            actor.kind = "person"
-        return Resolution(actor, title_cls or (office.cls if office else None), False, name=person.name,
-                          person_found=True)
-
 
 @lru_cache(maxsize=1)
 def default_resolver() -> ActorResolver:
@@ -420,45 +262,3 @@ def resolve_actor(text: str, date: str | None = None, context: str | None = None
     """Resolve one phrase with the default KB: resolve_actor("American warplanes") -> USA MIL."""
     return default_resolver().resolve(text, date, context)
 
-
-class DocumentActors:
-    """Resolves the actor mentions of one document in text order, linking surnames and titles back
-    to people mentioned earlier ("Blinken", "the top diplomat" -> Antony Blinken)."""
-
-    def __init__(self, resolver: ActorResolver, date: str | None):
-        self.resolver = resolver
-        self.date = date
-        self._people: list[tuple[Actor, str | None]] = []   # (actor, office class), in mention order
-
-    def resolve(self, text: str) -> Actor | None:
-        res = self.resolver.analyse(text, self.date)
-        actor = dataclasses.replace(res.actor) if res.actor else None
-        written = name_tokens(res.name) if res.name and not res.person_found else None
-        if written is None and actor is None:
-            caps = [t for t in tokenize(text) if t[:1].isupper()]
-            written = name_tokens(" ".join(caps)) if caps else None
-        if written and (actor is None or not actor.wikidata):
-            earlier = self._earlier(lambda a, cls: set(written) <= set(name_tokens(a.name or "")))
-            if earlier:
-                return self._link(earlier, text, "coref:name")
-        if actor is not None and res.title_cls and not res.name and not res.plural:
-            earlier = self._earlier(lambda a, cls: (cls == res.title_cls or (
-                res.title_cls == "president" and cls in ("head_of_state", "head_of_government")))
-                and (actor.country is None or actor.country == a.country))
-            if earlier:
-                return self._link(earlier, text, "coref:title")
-        if actor is not None and actor.name and (res.name or actor.source == "title+kb:office"):
-            cls = res.title_cls or (self.resolver.kb.positions.classify(actor.role, actor.country)[1]
-                                    if actor.role else None)
-            self._people.append((actor, cls))
-        return actor
-
-    def _earlier(self, test) -> Actor | None:
-        for actor, cls in reversed(self._people):
-            if test(actor, cls):
-                return actor
-        return None
-
-    @staticmethod
-    def _link(actor: Actor, text: str, source: str) -> Actor:
-        return dataclasses.replace(actor, text=text, span=None, source=source)

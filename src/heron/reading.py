@@ -21,195 +21,31 @@ HTML is the exception: pages declare their own charset, which trafilatura honour
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import sys
-from dataclasses import dataclass
-from datetime import date as Date
-from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from heron.reading_dates import normalise_date
+from heron.reading_html import read_html_file
+from heron.reading_records import (
+    ReadError,
+    Record,
+    decoded_lines,
+    jsonl_records,
+    make_record,
+    sniff,
+    text_record,
+    undecodable,
+)
+
+__all__ = ["FORMAT_BY_SUFFIX", "ReadError", "Record", "normalise_date", "read_inputs", "sample_corpus_path"]
+
 FORMAT_BY_SUFFIX = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
                     ".csv": "csv", ".html": "html", ".htm": "html"}
-RECORD_FIELDS = ("id", "text", "date", "title", "url", "publisher")
 SNIFF_BYTES = 8192  # enough of a file's head to tell text from binary
-
-Record = dict
-
-
-@dataclass
-class ReadError:
-    """A record that could not be read; ``str()`` gives the one-line message for the user."""
-
-    record: str   # which record: "file.jsonl:17", "notes.txt", "<stdin>:3"
-    message: str  # one line, e.g. "invalid JSON (Expecting ',' delimiter at col 12)"
-
-    def __post_init__(self) -> None:
-        # messages may quote input or third-party errors; keep them to one line for the user
-        self.message = " ".join(str(self.message).split())
-
-    def __str__(self) -> str:
-        return f"{self.record}: {self.message}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Dates
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_WEEKDAY_PREFIX = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](.+))?$")
-_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
-_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
-
-
-def _month_number(word: str) -> int | None:
-    """'Feb', 'February', 'Sept' -> 2, 2, 9; None for anything that is not an English month."""
-    word = word.lower()
-    if len(word) < 3:
-        return None
-    for number, name in enumerate(_MONTHS, start=1):
-        if name.startswith(word) or (word == "sept" and number == 9):
-            return number
-    return None
-
-
-def normalise_date(value: str) -> str:
-    """Normalise a date to ISO ``YYYY-MM-DD``; raise ValueError with a readable message otherwise.
-
-    Accepts ISO dates and datetimes ("2023-02-28", "2023-02-28T10:00:00Z"; the calendar date is
-    kept as written, not shifted to UTC), "2023/02/28", "28 February 2023", "Feb 28, 2023",
-    with an optional leading weekday and ordinal suffixes. All-numeric day/month orders such as
-    "02/03/2023" are rejected as ambiguous.
-    """
-    text = str(value).strip()
-    hint = "(expected e.g. 2023-02-28 or 28 February 2023)"
-    if not text:
-        raise ValueError(f"empty date {hint}")
-    year = month = day = None
-    if m := _ISO.match(text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-        if m[4] is not None:
-            try:
-                datetime.fromisoformat(text)
-            except ValueError:
-                raise ValueError(f"invalid date-time {value!r} {hint}") from None
-    elif m := _SLASHED.match(text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    else:
-        words = _WEEKDAY_PREFIX.sub("", text)
-        if m := _DAY_MONTH_YEAR.match(words):
-            day, month, year = int(m[1]), _month_number(m[2]), int(m[3])
-        elif m := _MONTH_DAY_YEAR.match(words):
-            month, day, year = _month_number(m[1]), int(m[2]), int(m[3])
-    if year is None or month is None:
-        raise ValueError(f"unknown date {value!r} {hint}")
-    try:
-        return Date(year, month, day).isoformat()
-    except ValueError as exc:
-        raise ValueError(f"invalid date {value!r} ({exc})") from None
-
-
-# ---------------------------------------------------------------------------------------------
-# Records
-
-
-def _optional_str(value) -> str | None:
-    if value is None:
-        return None
-    value = str(value).strip()
-    return value or None
-
-
-def _make_record(fields: dict, name: str, fallback_id: str, default_date: str | None) -> Record | ReadError:
-    """Validate one raw record (a JSON object or a CSV row) into the reader's record shape."""
-    text = fields.get("text")
-    if text is None:
-        return ReadError(name, "missing 'text' field")
-    if not isinstance(text, str):
-        return ReadError(name, f"'text' is not a string (got {type(text).__name__})")
-    if not text.strip():
-        return ReadError(name, "empty text")
-    rid = fields.get("id")
-    if isinstance(rid, (dict, list, bool)):
-        return ReadError(name, f"'id' must be a string or a number (got {type(rid).__name__})")
-    rid = _optional_str(rid) or fallback_id
-    raw_date = fields.get("date")
-    if raw_date is None or (isinstance(raw_date, str) and not raw_date.strip()):
-        doc_date = default_date
-    elif not isinstance(raw_date, str):
-        return ReadError(name, f"'date' is not a string (got {type(raw_date).__name__})")
-    else:
-        try:
-            doc_date = normalise_date(raw_date)
-        except ValueError as exc:
-            return ReadError(name, str(exc))
-    return {"id": rid, "text": text, "date": doc_date, "title": _optional_str(fields.get("title")),
-            "url": _optional_str(fields.get("url")), "publisher": _optional_str(fields.get("publisher"))}
-
-
-def _undecodable(exc: UnicodeDecodeError, scope: str = "") -> str:
-    bad = exc.object[exc.start:exc.start + 1]
-    return f"undecodable bytes (not UTF-8) at byte {exc.start + 1}{scope}: {bad!r}"
-
-
-def _sniff(head: bytes) -> str | None:
-    """Why a file's first bytes show it is not UTF-8 text, or None when they look fine."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16 text (not UTF-8); re-save the file as UTF-8"
-    if b"\x00" in head:
-        return "binary file (contains NUL bytes)"
-    return None
-
-
-def _decoded_lines(raw_lines: Iterable[bytes]) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
-    """Number and decode lines one at a time (streaming); a bad line yields its decode error."""
-    for lineno, raw in enumerate(raw_lines, start=1):
-        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            yield lineno, raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield lineno, exc
-
-
-def _jsonl_records(lines: Iterable[tuple[int, str | UnicodeDecodeError]], name: str, stem: str,
-                   default_date: str | None) -> Iterator[Record | ReadError]:
-    seen = 0
-    for lineno, line in lines:
-        where = f"{name}:{lineno}"
-        if isinstance(line, UnicodeDecodeError):
-            seen += 1
-            yield ReadError(where, _undecodable(line, " of the line"))
-            continue
-        if not line.strip():
-            continue
-        seen += 1
-        try:
-            obj = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"invalid JSON ({exc.msg} at col {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield ReadError(where, f"not a JSON object (got {type(obj).__name__})")
-            continue
-        yield _make_record(obj, where, f"{stem}:{lineno}", default_date)
-    if not seen:
-        yield ReadError(name, "empty file")
-
-
-def _text_record(text: str, name: str, doc_id: str, default_date: str | None, **meta) -> Record | ReadError:
-    if "\x00" in text:
-        return ReadError(name, "binary data (contains NUL bytes)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return ReadError(name, "empty text")
-    return {"id": doc_id, "text": text, "date": meta.get("date") or default_date, "title": meta.get("title"),
-            "url": meta.get("url"), "publisher": meta.get("publisher")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,7 +60,7 @@ def _read_head(path: Path, name: str) -> bytes | ReadError:
         return ReadError(name, f"cannot read file ({exc.strerror or exc})")
     if not head:
         return ReadError(name, "empty file")
-    if problem := _sniff(head):
+    if problem := sniff(head):
         return ReadError(name, problem)
     return head
 
@@ -234,14 +70,14 @@ def _read_text_file(path: Path, name: str, default_date: str | None) -> Iterator
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield ReadError(name, _undecodable(exc))
+        yield ReadError(name, undecodable(exc))
         return
-    yield _text_record(text, name, path.stem, default_date)
+    yield text_record(text, name, path.stem, default_date)
 
 
 def _read_jsonl_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
     with path.open("rb") as f:
-        yield from _jsonl_records(_decoded_lines(f), name, path.stem, default_date)
+        yield from jsonl_records(decoded_lines(f), name, path.stem, default_date)
 
 
 def _csv_lines(raw_lines: Iterable[bytes]) -> Iterator[str]:
@@ -290,68 +126,12 @@ def _read_csv_file(path: Path, name: str, default_date: str | None) -> Iterator[
                 yield ReadError(where, "undecodable bytes (not UTF-8)")
                 continue
             fields = dict(zip(columns, row))
-            yield _make_record(fields, where, f"{path.stem}:{start}", default_date)
+            yield make_record(fields, where, f"{path.stem}:{start}", default_date)
         if not rows:
             yield ReadError(name, "no records (only a header row)")
 
 
-# <meta> names/properties/itemprops that state when a page was published. Only these count as the
-# page's date: trafilatura's own date guess also reads dates out of the body text, and such a guess
-# must not override the user's --date.
-PUBLISHED_META = frozenset({
-    "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "date",
-    "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
-    "dcterms.issued", "article.published", "parsely-pub-date", "sailthru.date"})
-
-
-def _published_date(html_bytes: bytes) -> str | None:
-    """The publication date a page declares in its metadata (ISO), or None."""
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.fromstring(html_bytes)
-    except Exception:  # an unparsable page simply has no declared date
-        return None
-    candidates = []
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key in PUBLISHED_META and meta.get("content"):
-            candidates.append(meta.get("content"))
-    for tag in tree.iter("time"):
-        if (tag.get("itemprop") or "").lower() == "datepublished" or tag.get("pubdate") is not None:
-            candidates.append(tag.get("datetime") or "")
-    for value in candidates:
-        for attempt in (value, value.strip()[:10]):
-            try:
-                return normalise_date(attempt)
-            except ValueError:
-                continue
-    return None
-
-
-def _read_html_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
-    import trafilatura  # imported here: it is only needed for HTML input
-
-    data = path.read_bytes()
-    try:
-        page = trafilatura.bare_extraction(
-            data, with_metadata=True, include_comments=False,
-            date_extraction_params={"extensive_search": False, "original_date": True})
-    except OSError:
-        raise
-    except Exception as exc:  # a third-party parser failing on one page must not stop the run
-        yield ReadError(name, f"could not parse HTML ({type(exc).__name__}: {exc})"[:300])
-        return
-    text = getattr(page, "text", None) if page is not None else None
-    if not text or not text.strip():
-        yield ReadError(name, "no main text found in the HTML page")
-        return
-    page_date = _published_date(data)
-    yield _text_record(text, name, path.stem, default_date, date=page_date, title=_optional_str(page.title),
-                       url=_optional_str(page.url), publisher=_optional_str(page.sitename))
-
-
-_READERS = {"text": _read_text_file, "jsonl": _read_jsonl_file, "csv": _read_csv_file, "html": _read_html_file}
+_READERS = {"text": _read_text_file, "jsonl": _read_jsonl_file, "csv": _read_csv_file, "html": read_html_file}
 
 
 def _read_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
@@ -407,7 +187,7 @@ def _stdin_lines() -> Iterator[tuple[int, str | UnicodeDecodeError]]:
     stream = sys.stdin
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        yield from _decoded_lines(buffer)
+        yield from decoded_lines(buffer)
     else:  # an already-decoded text stream (e.g. io.StringIO)
         yield from enumerate(stream, start=1)
 
@@ -426,15 +206,15 @@ def _read_stdin(default_date: str | None) -> Iterator[Record | ReadError]:
         yield ReadError("<stdin>", "empty input")
         return
     if isinstance(first, str) and first.lstrip().startswith("{"):
-        yield from _jsonl_records(chain(leading, lines), "<stdin>", "stdin", default_date)
+        yield from jsonl_records(chain(leading, lines), "<stdin>", "stdin", default_date)
         return
     parts = []
     for lineno, line in chain(leading, lines):
         if isinstance(line, UnicodeDecodeError):
-            yield ReadError("<stdin>", _undecodable(line, f" of line {lineno}"))
+            yield ReadError("<stdin>", undecodable(line, f" of line {lineno}"))
             return
         parts.append(line)
-    yield _text_record("".join(parts), "<stdin>", "stdin", default_date)
+    yield text_record("".join(parts), "<stdin>", "stdin", default_date)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,10 @@ surnames and titles back to people named earlier. This stage adds what needs the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from heron.records import Actor, Document, Mention
 
@@ -21,13 +24,31 @@ ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those"}
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    with resources.files("heron.data").joinpath("resolution.json").open(encoding="utf-8") as f:
+        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+
+
+def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
+    """The antecedent of mention m among earlier resolved mentions that satisfy pred: the nearest
+    sentence with a candidate wins, and within it a subject beats a later object."""
+    candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
+    if not candidates:
+        return None
+    nearest = candidates[-1].sentence
+    same = [p for p in candidates if p.sentence == nearest]
+    pick = next((p for p in same if p.id in subjects), same[-1])
+    m.coref = pick.id
+    return replace(pick.actor, source=source, confidence=confidence)
+
+
 @dataclass
 class ActorResolverStage:
     """Resolve mentions in text order; later mentions may point back to earlier ones."""
 
     name: str = "actors"
     resolver: object = None          # heron.actors.ActorResolver; created lazily
-    _history: list = field(default_factory=list, repr=False)
 
     def _resolver(self):
         if self.resolver is None:
@@ -59,9 +80,10 @@ class ActorResolverStage:
                 if actor is None:
                     actor = context.resolve(m.text)
             if actor is not None and head is not None and head.pos_ == "NOUN" and m.actor is None \
-                    and any(c.dep_ == "poss" for c in head.children) and context.resolve(head.text) is None:
-                # "Russia's invasion", "Washington's wish": the possessor is the actor (it has its own
-                # mention), not the phrase.
+                    and not actor.sector and not actor.members and not actor.igo \
+                    and head.lower_ not in _lexicon()["state_nouns"] and context.resolve(head.text) is None:
+                # "Russia's invasion", "the Iraqi invasion", "Washington's wish": the possessor or the
+                # national adjective is the actor (it has its own mention), not the phrase.
                 actor = None
             if actor is not None and head is not None and actor.country and not actor.members:
                 actor = self._conjoined_nationals(context, head, actor)
@@ -143,15 +165,7 @@ class ActorResolverStage:
     @staticmethod
     def _pronoun(word: str, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:
         def last(pred):
-            # Salience: in the nearest sentence with a candidate, a subject beats a later object.
-            candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
-            if not candidates:
-                return None
-            nearest = candidates[-1].sentence
-            same = [p for p in candidates if p.sentence == nearest]
-            pick = next((p for p in same if p.id in subjects), same[-1])
-            m.coref = pick.id
-            return replace(pick.actor, source="coref:pronoun", confidence=0.7)
+            return salient_antecedent(history, m, subjects, pred, "coref:pronoun", 0.7)
 
         if word in PERSON_PRONOUNS:
             return last(lambda a: a.name is not None and a.kind in ("state", "person", "nonstate") and a.sector is not None
@@ -175,14 +189,7 @@ class ActorResolverStage:
         lemma = head.lower_
 
         def last(pred):
-            candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
-            if not candidates:
-                return None
-            nearest = candidates[-1].sentence
-            same = [p for p in candidates if p.sentence == nearest]
-            pick = next((p for p in same if p.id in subjects), same[-1])
-            m.coref = pick.id
-            return replace(pick.actor, source="coref:description", confidence=0.6)
+            return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)

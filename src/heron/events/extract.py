@@ -85,7 +85,8 @@ class EventExtractor:
         lead = agents[0] if agents else None
         recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
         tok = sdoc[frame.trigger]
-        modality = modality_of(sdoc, frame.trigger)
+        modality = modality_of(sdoc, frame.trigger,
+                               negation_in_type="negate" in ((cls.explain or {}).get("effects") or ()))
         if cls.cameo in RECIPROCAL_CODES and modality.value == "asserted" and recipients:
             # A meeting, call or negotiation that took place is mutual (PLOVER): all parties are
             # actors and there is no recipient. Visits and hosting keep their direction.

@@ -27,7 +27,9 @@ class Modality:
     cue: str | None = None
 
 
-def modality_of(sdoc, trigger: int) -> Modality:
+def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
+    """negation_in_type: the event type already expresses the negation ("will never accept" coded
+    as REJECT), so a negator does not make the event negated."""
     lex = _lexicon()
     tok = sdoc[trigger]
     chain = [tok]
@@ -43,7 +45,8 @@ def modality_of(sdoc, trigger: int) -> Modality:
 
     for i, t in enumerate(chain):
         for c in t.children:
-            if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "det", "neg")):
+            if not negation_in_type and (c.dep_ == "neg" or (c.lower_ in lex["negators"]
+                                                             and c.dep_ in ("advmod", "det", "neg"))):
                 return Modality("negated", c.text)
         if i > 0 and t.lemma_.lower() in lex["negating_verbs"]:
             return Modality("negated", t.text)

@@ -1,0 +1,54 @@
+"""In-document actor coreference: surnames and titles linked back to people mentioned earlier."""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from heron.kb import name_tokens, tokenize
+from heron.records import Actor
+
+if TYPE_CHECKING:
+    from heron.actors import ActorResolver
+
+
+class DocumentActors:
+    """Resolves the actor mentions of one document in text order, linking surnames and titles back
+    to people mentioned earlier ("Blinken", "the top diplomat" -> Antony Blinken)."""
+
+    def __init__(self, resolver: ActorResolver, date: str | None):
+        self.resolver = resolver
+        self.date = date
+        self._people: list[tuple[Actor, str | None]] = []   # (actor, office class), in mention order
+
+    def resolve(self, text: str) -> Actor | None:
+        res = self.resolver.analyse(text, self.date)
+        actor = dataclasses.replace(res.actor) if res.actor else None
+        written = name_tokens(res.name) if res.name and not res.person_found else None
+        if written is None and actor is None:
+            caps = [t for t in tokenize(text) if t[:1].isupper()]
+            written = name_tokens(" ".join(caps)) if caps else None
+        if written and (actor is None or not actor.wikidata):
+            earlier = self._earlier(lambda a, cls: set(written) <= set(name_tokens(a.name or "")))
+            if earlier:
+                return self._link(earlier, text, "coref:name")
+        if actor is not None and res.title_cls and not res.name and not res.plural:
+            earlier = self._earlier(lambda a, cls: (cls == res.title_cls or (
+                res.title_cls == "president" and cls in ("head_of_state", "head_of_government")))
+                and (actor.country is None or actor.country == a.country))
+            if earlier:
+                return self._link(earlier, text, "coref:title")
+        if actor is not None and actor.name and (res.name or actor.source == "title+kb:office"):
+            cls = res.title_cls or (self.resolver.kb.positions.classify(actor.role, actor.country)[1]
+                                    if actor.role else None)
+            self._people.append((actor, cls))
+        return actor
+
+    def _earlier(self, test) -> Actor | None:
+        for actor, cls in reversed(self._people):
+            if test(actor, cls):
+                return actor
+        return None
+
+    @staticmethod
+    def _link(actor: Actor, text: str, source: str) -> Actor:
+        return dataclasses.replace(actor, text=text, span=None, source=source)

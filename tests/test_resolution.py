@@ -1,0 +1,57 @@
+"""Actor stage: knowledge-base resolution in context, pronouns, descriptions, appositive names."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def resolve(coder):
+    def run(text, date="2023-02-28"):
+        doc = coder.parser(coder._new({"id": "t", "text": text, "date": date}))
+        for stage in coder.stages[:2]:
+            doc = stage(doc)
+        return {m.text: m.actor for m in doc.mentions}
+    return run
+
+
+def test_pronoun_prefers_the_last_sentence_subject(resolve):
+    found = resolve("Antony Blinken will have a meeting with President Kassym-Jomart Tokayev. "
+                    "His tour aims to strengthen ties.")
+    assert found["His"].name == "Antony Blinken"
+
+
+def test_definite_description_points_back_to_a_country(resolve):
+    found = resolve("Blinken visited Kazakhstan. This gigantic Central Asian country borders Russia.")
+    assert found["This gigantic Central Asian country"].country == "KAZ"
+
+
+def test_names_are_not_descriptions(resolve):
+    found = resolve("Central Asia matters. The United States wants influence there.")
+    assert found["The United States"].country == "USA" and not found["The United States"].members
+
+
+def test_appositive_name_after_a_title(resolve):
+    found = resolve("“We have things to offer,” said the top diplomat in charge of Central Asia at the US State "
+                    "Department, Donald Lu.")
+    lu = found["Donald Lu"]
+    assert lu.name == "Donald Lu" and lu.country == "USA" and lu.sector == "GOV"
+    assert "top diplomat" in lu.role
+
+
+def test_possessed_or_national_event_nouns_are_not_actors(resolve):
+    found = resolve("Officials recalled Russia's invasion and the Iraqi invasion of Kuwait.")
+    assert found["Russia's invasion"] is None and found["the Iraqi invasion"] is None
+    assert found["Russia"].country == "RUS" and found["Iraqi"].country == "IRQ"
+
+
+def test_located_group_takes_the_country_of_its_place(resolve):
+    found = resolve("Demonstrators in Baghdad blocked a road.", date="2005-01-01")
+    assert (found["Demonstrators"].country, found["Demonstrators"].sector) == ("IRQ", "CVL")
+
+
+def test_conjoined_nationalities_make_a_group(resolve):
+    found = resolve("U.S. and Russian negotiators returned to Geneva.", date="1990-01-01")
+    assert sorted(found["U.S. and Russian negotiators"].members) == ["RUS", "USA"]
+
+
+def test_town_named_as_actor_stands_for_its_state(resolve):
+    found = resolve("Insurgents shelled Kirkuk on Sunday.", date="2015-05-03")
+    assert found["Kirkuk"].country == "IRQ" and found["Kirkuk"].source.startswith("place")
