@@ -20,7 +20,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-from heron.nlp import sentence_bounds
+from heron.nlp import doc_text, sentence_bounds
 from heron.places import attachment_cost, clause_head
 from heron.records import DateRef
 
@@ -231,7 +231,7 @@ def _candidate_spans(sdoc) -> list[tuple[int, int]]:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and re.search(
                 r"day|night|tonight|morning|evening|afternoon", ent.text, re.I)):
             spans.append((ent.start_char, ent.end_char))
-    text = sdoc.text
+    text = doc_text(sdoc)
     for rx in (_EXTRA_WEEKDAY, _EXTRA_MONTHDAY, _EXTRA_OFFSET):
         for m in rx.finditer(text):
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
@@ -247,7 +247,7 @@ _EXTRA_MONTHDAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|De
 def find_dates(sdoc, doc_date: str | None) -> list[DateRef]:
     """All resolvable date expressions of a parsed document, with char spans and sentence index."""
     starts = [sdoc[s].idx for s, _ in sentence_bounds(sdoc)]
-    text = sdoc.text
+    text = doc_text(sdoc)
     out: list[DateRef] = []
     for start, end in _candidate_spans(sdoc):
         span = sdoc.char_span(start, end, alignment_mode="expand")

@@ -65,6 +65,7 @@ class Parser:
     def _attach(doc: Document, sdoc) -> Document:
         doc.nlp = sdoc
         text = doc.text  # Doc.text re-joins every token on each access
+        sdoc.user_data["heron_text"] = text
         sentences = []
         for sent in sentence_spans(sdoc):
             # Trim trailing whitespace tokens so spans cover the sentence's words only.
@@ -108,3 +109,11 @@ def sentence_bounds(sdoc) -> list[tuple[int, int]]:
 def sentence_spans(sdoc) -> list:
     """The sentences as spaCy Spans (cheap once bounds are known)."""
     return [sdoc[s:e] for s, e in sentence_bounds(sdoc)]
+
+
+def doc_text(sdoc) -> str:
+    """The parsed text, without spaCy's Doc.text, which re-joins every token on each access."""
+    text = sdoc.user_data.get("heron_text")
+    if text is None:
+        text = sdoc.user_data["heron_text"] = sdoc.text
+    return text

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from heron.nlp import doc_text
 from heron.records import Actor, Document, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -152,7 +153,7 @@ class ActorResolverStage:
         for tok in head.subtree:
             if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.i in by_head and tok.i > head.i:
                 name = by_head[tok.i]
-                title = sdoc.text[m.span[0]:name.span[0]].rstrip(" ,")
+                title = doc_text(sdoc)[m.span[0]:name.span[0]].rstrip(" ,")
                 actor = context.resolve(f"{title} {name.text}")
                 if actor is None or not actor.country:
                     return None

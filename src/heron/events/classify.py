@@ -181,7 +181,9 @@ class EventClassifier:
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
         objs += [p.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ == "prep" and m.lemma_ == "of"
                  for p in m.children if p.dep_ == "pobj"]
-        entry = self.lexicon.verb(lemma, preps, objs)
+        pobjs = [g.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS for p in c.children
+                 if p.dep_ in ("pobj", "pcomp") for g in (p, *(m for m in p.children if m.dep_ == "compound"))]
+        entry = self.lexicon.verb(lemma, preps, objs, pobjs)
         if entry is not None and ">" in entry.pattern:
             return _Found(entry, i, "verb")
         if lemma in self.lexicon.light_verbs:
