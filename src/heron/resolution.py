@@ -22,7 +22,9 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
-ANAPHORIC_DETS = {"this", "the", "that", "these", "those"}
+ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
+PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
+              "capitals", "presidents", "ministers", "armies", "delegations"}
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,21 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     pick = next((p for p in same if p.id in subjects), same[-1])
     m.coref = pick.id
     return replace(pick.actor, source=source, confidence=confidence)
+
+
+def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
+    seen: list[str] = []
+    sector = None
+    for prev in reversed(history):
+        a = prev.actor
+        if prev.span[0] < m.span[0] and a.country and not a.members and a.country not in seen:
+            seen.append(a.country)
+            sector = sector or a.sector
+            if len(seen) == 2:
+                members = sorted(seen)
+                return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
+                             confidence=0.6, source="coref:pair")
+    return None
 
 
 @dataclass
@@ -105,6 +122,13 @@ class ActorResolverStage:
 
     @staticmethod
     def _located(head, by_head, actor: Actor) -> Actor:
+        for child in head.children:
+            # "its soldiers", "their police": the possessor's country.
+            if child.dep_ == "poss" and child.i in by_head and by_head[child.i].actor is not None:
+                c = by_head[child.i].actor.country
+                if c and not by_head[child.i].actor.members:
+                    return replace(actor, country=c, code=c + (actor.sector or ""),
+                                   source=(actor.source or "") + "+possessor")
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across", "of", "inside"):
                 for pobj in prep.children:
@@ -192,6 +216,9 @@ class ActorResolverStage:
         def last(pred):
             return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
+        if lemma in PAIR_NOUNS and (dets & {"both"} or any(c.lower_ == "two" for c in head.children)):
+            # "the two governments", "both sides": the last two states named.
+            return last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:

@@ -84,6 +84,10 @@ class EventExtractor:
         agents = [a for m in frame.agents for a in expand(m.actor)]
         lead = agents[0] if agents else None
         recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
+        agent_countries = {a.country for a in agents if a.country}
+        if len(agent_countries) > 1:
+            # "the two governments signed an agreement with South Korea": a party cannot also be the other side.
+            recipients = [r for r in recipients if r.country not in agent_countries]
         tok = sdoc[frame.trigger]
         modality = modality_of(sdoc, frame.trigger,
                                negation_in_type="negate" in ((cls.explain or {}).get("effects") or ()))

@@ -216,8 +216,9 @@ class FrameFinder:
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor):
-                if not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
-                        and m.actor.sector in agent_sectors):
+                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
+                if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
+                                    and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))
                     continue            # do not look inside a resolved actor phrase
             if tok.lower_ in COUNTERPART_NOUNS:

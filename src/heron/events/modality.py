@@ -48,7 +48,8 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
             if not negation_in_type and (c.dep_ == "neg" or (c.lower_ in lex["negators"]
                                                              and c.dep_ in ("advmod", "det", "neg"))):
                 return Modality("negated", c.text)
-        if i > 0 and t.lemma_.lower() in lex["negating_verbs"]:
+        if i > 0 and t.lemma_.lower() in lex["negating_verbs"] and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            # "denied that X attacked" negates X's attack; "denied A and said B" does not negate B.
             return Modality("negated", t.text)
         if t.dep_ == "advcl" or (i == 0 and t.dep_ in ("ccomp",)):
             for c in t.children:
