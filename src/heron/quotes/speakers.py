@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from heron.nlp import sentence_spans
+from heron.nlp import doc_text, sentence_spans
 from heron.quotes.marks import scan_marks
 from heron.quotes.model import QuoteLexicon, RawQuote, Span
 
@@ -16,7 +16,7 @@ class SpeakerFinder:
 
     def __init__(self, sdoc, lex: QuoteLexicon):
         self.doc = sdoc
-        self.text: str = sdoc.text                # Doc.text re-joins every token on each access
+        self.text: str = doc_text(sdoc)           # Doc.text re-joins every token on each access
         self.lex = lex
         self.tok_starts = [t.idx for t in sdoc]
         sents = sentence_spans(sdoc)                  # Token.sent rescans the document: index sentences once
