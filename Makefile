@@ -16,15 +16,18 @@ $(PY):
 
 # Re-install only when the project's dependency list changes.
 $(STAMP): pyproject.toml | $(PY)
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test,ray]'
 	@touch $@
 
-# System packages the tests need: a real PostgreSQL server (initdb/pg_ctl) for the store tests.
+# System packages the tests need: a real PostgreSQL server (initdb/pg_ctl) for the store tests and
+# Chromium for the dashboard tests. Installed only when missing.
 $(SYSTEM_STAMP): | $(PY)
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	  echo "installing PostgreSQL (apt)"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
-	  || echo "warning: could not install postgresql; PostgreSQL tests will be skipped"; \
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing (apt)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@touch $@
 
