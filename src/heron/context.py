@@ -6,6 +6,20 @@ from dataclasses import dataclass
 from heron.records import Document
 
 
+HISTORICAL_DAYS = 60
+
+
+def _long_before(event_date: str, doc_date: str | None) -> bool:
+    from datetime import date
+
+    if not doc_date:
+        return False
+    try:
+        return (date.fromisoformat(doc_date) - date.fromisoformat(event_date)).days > HISTORICAL_DAYS
+    except ValueError:
+        return False
+
+
 @dataclass
 class WhenWhere:
     name: str = "when_where"
@@ -40,6 +54,9 @@ class WhenWhere:
             ref = event_date(sdoc, ti, doc.dates, doc.date)
             if ref is not None and ref.date:
                 e.date, e.date_text, e.date_precision = ref.date, ref.text, ref.precision
+                if e.modality == "asserted" and _long_before(ref.date, doc.date):
+                    # "the 1991 invasion", "in March 2014": background, not news of the day.
+                    e.modality = "historical"
             else:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
