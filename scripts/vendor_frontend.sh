@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fetch the dashboard's front-end libraries from the npm registry into
-# src/heron/server/static/vendor/, pinned by version and checked by SHA-256, with their licences.
-# The dashboard needs no build step: it loads these files as they are. Re-run after changing a pin.
+# src/heron/server/static/vendor/<package>/, pinned by version and checked file by file with
+# SHA-256, together with their licence files. The dashboard needs no build step: it loads the
+# files as they are. Re-run after changing a pin (and update the hashes it then reports).
+#   chart.js        (MIT)        - the dashboard's charts
+#   swagger-ui-dist (Apache-2.0) - the OpenAPI page at /docs, served locally instead of from a CDN
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -9,29 +12,40 @@ VENDOR="$ROOT/src/heron/server/static/vendor"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# name  version  file-in-package  sha256-of-that-file
+# name version file=sha256 ...   (licence files are copied whatever their hash)
 PACKAGES=(
-  "chart.js 4.6.1 dist/chart.umd.min.js 87364cc2b2a76a6684929e7d6b80b18a897794db38400caff1fcf1791c6925d2"
+  "chart.js 4.6.1 dist/chart.umd.min.js=87364cc2b2a76a6684929e7d6b80b18a897794db38400caff1fcf1791c6925d2"
+  "swagger-ui-dist 5.35.0 swagger-ui-bundle.js=e6a898692f2d768e807c3ba4626068a69a2c5dd960dd6c76f3e4d3a3de180af2 swagger-ui.css=5ed08757e53da3e026d6cbecc61fe5d43585c9560b302d534ad56692519a273d favicon-32x32.png=3ed612f41e050ca5e7000cad6f1cbe7e7da39f65fca99c02e99e6591056e5837"
 )
+LICENCE_FILES=(LICENSE LICENSE.md LICENSE.txt NOTICE swagger-ui-bundle.js.LICENSE.txt)
 
+status=0
 for entry in "${PACKAGES[@]}"; do
-  read -r name version file sha <<<"$entry"
-  (cd "$WORK" && npm pack --silent "$name@$version" >/dev/null)   # npm checks the registry's integrity hash
-  tarball="$WORK/${name//\//-}-$version.tgz"
-  mkdir -p "$WORK/$name"
-  tar -xzf "$tarball" -C "$WORK/$name"
-  got="$(sha256sum "$WORK/$name/package/$file" | cut -d' ' -f1)"
-  if [[ "$sha" != "$got" ]]; then
-    echo "error: $name@$version $file has sha256 $got, expected $sha" >&2
-    exit 1
-  fi
+  read -r name version files <<<"$entry"
+  pkg="$WORK/$name"
+  mkdir -p "$pkg"
+  # npm verifies the tarball against the registry's integrity hash.
+  (cd "$WORK" && npm pack --silent "$name@$version" >/dev/null)
+  tar -xzf "$WORK/${name//\//-}-$version.tgz" -C "$pkg"
   dest="$VENDOR/$name"
   rm -rf "$dest"
   mkdir -p "$dest"
-  cp "$WORK/$name/package/$file" "$dest/"
-  for lic in LICENSE LICENSE.md LICENSE.txt; do
-    [[ -f "$WORK/$name/package/$lic" ]] && cp "$WORK/$name/package/$lic" "$dest/"
+  : > "$dest/VERSION"
+  for item in $files; do
+    file="${item%%=*}" want="${item#*=}"
+    got="$(sha256sum "$pkg/package/$file" | cut -d' ' -f1)"
+    if [[ "$got" != "$want" ]]; then
+      echo "error: $name@$version $file: sha256 $got, expected $want" >&2
+      status=1
+      continue
+    fi
+    # Drop the source-map comment: the map is not shipped, so nothing should ask for it.
+    sed '/^\/\/# sourceMappingURL=/d; s#/\*\# sourceMappingURL=[^*]*\*/##' "$pkg/package/$file" > "$dest/$(basename "$file")"
+    echo "$name $version $file sha256:$got" >> "$dest/VERSION"
   done
-  echo "$name $version $file sha256:$got" > "$dest/VERSION"
+  for lic in "${LICENCE_FILES[@]}"; do
+    if [[ -f "$pkg/package/$lic" ]]; then cp "$pkg/package/$lic" "$dest/"; fi
+  done
   echo "vendored $name@$version -> ${dest#"$ROOT/"}"
 done
+exit $status

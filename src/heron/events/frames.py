@@ -25,6 +25,7 @@ OBJ_DEPS = {"dobj", "dative", "obj", "iobj", "attr", "oprd"}
 # Prepositions that introduce the other party of an interaction.
 TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "toward", "towards", "from", "of", "over", "at", "upon",
                 "about", "by", "between", "among", "onto", "across", "within", "inside"}
+ORIGIN_PREPS = {"from"}
 # Prepositions of time, place, manner: their phrases are circumstances, not parties.
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
@@ -196,7 +197,8 @@ class FrameFinder:
             if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
                 frontier.append((child, 1, child.dep_))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                frontier.append((child, 1, f"prep:{child.lower_}"))
+                # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
+                frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))
             elif child.dep_ == "prep" and child.lower_ in ("in", "inside") and nested_places:
                 frontier.append((child, 2, f"place:{child.lower_}"))
             elif child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
