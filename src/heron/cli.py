@@ -9,7 +9,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="heron: political event data from news text.")
 
 # Modules under heron.commands that define register(app).
-COMMAND_MODULES = ["code", "demo", "kb", "store"]
+COMMAND_MODULES = ["code", "demo", "kb", "run", "serve", "store"]
 
 
 def _register_all():
