@@ -165,21 +165,41 @@ def _free_port(lo: int = 20000, hi: int = 30000) -> int:
 
 
 def test_run_connects_to_a_running_cluster_over_ray_client(corpus, tmp_path):
-    """A head node started with `ray start` (as on a real cluster), reached at ray://host:port."""
+    """A head node started with `ray start` (as on a real cluster), reached at ray://host:port.
+
+    The head runs in the foreground (--block) in its own session and temp dir, so stopping it
+    touches no other Ray on the machine (`ray stop` would stop them all)."""
+    import contextlib
     import os
+    import signal
+    import socket
     import subprocess
     import sys
+    import time
 
     if ray.is_initialized():
         ray.shutdown()
     ray_bin = str(Path(sys.executable).parent / "ray")
     gcs, client = _free_port(), _free_port(30001, 40000)
-    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0")
-    start = subprocess.run([ray_bin, "start", "--head", f"--port={gcs}", f"--ray-client-server-port={client}",
-                            "--num-cpus=2", "--include-dashboard=false", "--object-store-memory=200000000",
-                            "--disable-usage-stats"], env=env, capture_output=True, text=True, timeout=120)
-    assert start.returncode == 0, start.stderr[-2000:]
+    # Token auth is off for this throw-away head: the client here imported Ray before it could
+    # switch token mode on (the CLI does that before importing Ray; checked by hand).
+    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0", RAY_AUTH_MODE="disabled")
+    import tempfile
+
+    temp_dir = tempfile.mkdtemp(prefix="hr", dir="/tmp")   # Ray's socket paths must stay short
+    head = subprocess.Popen([ray_bin, "start", "--head", "--block", f"--port={gcs}",
+                             f"--ray-client-server-port={client}", "--num-cpus=2", "--include-dashboard=false",
+                             "--object-store-memory=200000000", "--disable-usage-stats",
+                             f"--temp-dir={temp_dir}"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", client)) == 0:
+                    break
+            assert head.poll() is None, "ray start --head exited"
+            time.sleep(0.5)
         out = tmp_path / "remote"
         res = CliRunner().invoke(app, ["run", *corpus, "-o", str(out), "--engine", "ray",
                                        "--address", f"ray://127.0.0.1:{client}", "--workers", "2"])
@@ -187,4 +207,8 @@ def test_run_connects_to_a_running_cluster_over_ray_client(corpus, tmp_path):
         rows = read_rows(out, "documents")
         assert SEED_ID in {r["id"] for r in rows} and len(rows) == 5
     finally:
-        subprocess.run([ray_bin, "stop", "--force"], env=env, capture_output=True, timeout=120)
+        # The test's cluster holds no state worth draining: stop all of its processes at once.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(head.pid, signal.SIGKILL)
+        head.wait(timeout=60)
+        shutil.rmtree(temp_dir, ignore_errors=True)
