@@ -49,3 +49,12 @@ def test_classify_writes_records_back_with_types(tmp_path):
     assert [r["id"] for r in out] == ["p1"]
     assert out[0]["plover"] == "ASSAULT" and out[0]["cameo"].startswith(("18", "19", "20"))
     assert "pairs.jsonl:2" in res.stderr and "p2" in res.stderr
+
+
+def test_classify_and_resolve_read_stdin():
+    line = json.dumps({"id": "p", "text": "Russia attacked Ukraine.", "source": [0, 6], "target": [16, 23]})
+    res = runner.invoke(app, ["classify", "-"], input=line + "\n")
+    assert res.exit_code == 0 and json.loads(res.stdout)["plover"] == "ASSAULT"
+    res = runner.invoke(app, ["resolve", "-"], input=json.dumps({"id": "a", "text": "American warplanes"}) + "\n")
+    actor = json.loads(res.stdout)["actor"]
+    assert res.exit_code == 0 and (actor["country"], actor["sector"]) == ("USA", "MIL")

@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("classify")
     def classify_cmd(
-        input: Path = typer.Argument(..., help="JSONL records with id, text, source [s, e], target [s, e]."),
+        input: Path = typer.Argument(..., help="JSONL records with id, text, source [s, e], target [s, e] (- for stdin)."),
         output: Optional[Path] = typer.Option(None, "-o", "--output"),
     ):
         """Type the interaction between given source and target spans."""
@@ -187,24 +187,31 @@ def predict_for_gold(gold: dict, task: str) -> dict:
 
 
 def _jsonl(path: Path):
+    if str(path) == "-":
+        yield from _jsonl_lines(path, sys.stdin)
+        return
     try:
         f = open(path, encoding="utf-8")
     except OSError as exc:
         yield 0, f"{path}: cannot read ({exc.strerror})"
         return
     with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, f"{path}:{n}: invalid JSON ({exc.msg})"
-                continue
-            if not isinstance(rec, dict):
-                yield n, f"{path}:{n}: not a JSON object"
-                continue
-            yield n, rec
+        yield from _jsonl_lines(path, f)
+
+
+def _jsonl_lines(path, f):
+    for n, line in enumerate(f, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, f"{path}:{n}: invalid JSON ({exc.msg})"
+            continue
+        if not isinstance(rec, dict):
+            yield n, f"{path}:{n}: not a JSON object"
+            continue
+        yield n, rec
 
 
 def _explaining(docs):

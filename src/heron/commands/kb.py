@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import contextlib
 import json
 import sys
 import urllib.parse
@@ -43,7 +44,8 @@ def resolve_file(path: Path, out, err) -> tuple[int, int]:
 
     resolver = default_resolver()
     written = bad = 0
-    with path.open(encoding="utf-8") as f:
+    stdin = str(path) == "-"
+    with (contextlib.nullcontext(sys.stdin) if stdin else path.open(encoding="utf-8")) as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
@@ -169,7 +171,7 @@ def resolve_command(input: Path = typer.Argument(..., help="JSONL records with i
                     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output JSONL (default stdout).")
                     ) -> None:
     """Resolve actor phrases: writes each record back with `actor` (or null)."""
-    if not input.is_file():
+    if str(input) != "-" and not input.is_file():
         typer.echo(f"error: cannot read {input}", err=True)
         raise typer.Exit(2)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
