@@ -19,8 +19,8 @@ HERE = Path(__file__).resolve().parent
 HELDOUT = HERE / "data" / "heldout"
 sys.path.insert(0, str(HERE))
 
-import actors as actors_bench          # noqa: E402  (benchmarks/actors.py)
-import quotes as quotes_bench          # noqa: E402  (benchmarks/quotes.py)
+import actors as actors_bench  # noqa: E402  (benchmarks/actors.py)
+import quotes as quotes_bench  # noqa: E402  (benchmarks/quotes.py)
 import when_where as when_where_bench  # noqa: E402  (benchmarks/when_where.py)
 
 

@@ -40,7 +40,7 @@ def store_once(url: str, docs: list[dict]) -> tuple[float, dict, int]:
 
     with open_store(url) as store:
         t = time.perf_counter()
-        stats = store.ingest(docs, batch_size=500)
+        store.ingest(docs, batch_size=500)
         elapsed = time.perf_counter() - t
         again = store.ingest(docs, batch_size=500)
         return elapsed, store.counts(), again.documents

@@ -20,7 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from heron.kb import name_tokens, phrase_key, read_tsv, skeleton, PositionClassifier  # noqa: E402
+from heron.kb import (  # noqa: E402
+    PositionClassifier,
+    name_tokens,
+    phrase_key,
+    read_tsv,
+    skeleton,
+)
 
 KB_DIR = ROOT / "src" / "heron" / "data" / "kb"
 CURATED = KB_DIR / "curated"

@@ -1,9 +1,10 @@
 """Actor resolution: seed actors, sectors, dates, metonyms, groups, fuzzy names, negatives, coreference."""
+from pathlib import Path
+
 import pytest
 
 from heron.actors import ActorResolver, DocumentActors
 from heron.kb import KnowledgeBase
-from pathlib import Path
 
 SEED = "2023-02-28"
 

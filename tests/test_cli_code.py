@@ -4,9 +4,9 @@ import io
 import json
 
 import pytest
+from conftest import FIXTURES, SEED_ID
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, SEED_ID
 from heron.cli import app
 
 runner = CliRunner()

@@ -1,9 +1,9 @@
 """`heron eval` and `heron classify` through the CLI, on fixtures kept in the repo."""
 import json
 
+from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from conftest import FIXTURES
 from heron.cli import app
 
 runner = CliRunner()

@@ -11,7 +11,6 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import SEED_ID
 from test_server_api import build_store
 

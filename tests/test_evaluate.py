@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from heron.evaluate import (event_dyads, gold_units, load_jsonl, score, score_actor, score_full,
-                            score_pair)
+from heron.evaluate import (
+    event_dyads,
+    gold_units,
+    load_jsonl,
+    score,
+    score_actor,
+    score_full,
+    score_pair,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
 

@@ -1,11 +1,20 @@
 """Knowledge base: loading, indexes, office dates, text helpers and user actors."""
 import time
+from pathlib import Path
 
 import pytest
 
-from heron.kb import (KnowledgeBase, PositionClassifier, default_kb, fold, heron_home, name_tokens,
-                      normalize_date, skeleton, tokenize)
-from pathlib import Path
+from heron.kb import (
+    KnowledgeBase,
+    PositionClassifier,
+    default_kb,
+    fold,
+    heron_home,
+    name_tokens,
+    normalize_date,
+    skeleton,
+    tokenize,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kb"
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import FIXTURES, SEED_ID
+from typer.testing import CliRunner
 
 ray = pytest.importorskip("ray")
 pa_ds = pytest.importorskip("pyarrow.dataset")

@@ -1,7 +1,16 @@
 """Records: the SPEC JSON shape and a lossless JSON round trip."""
 import json
 
-from heron.records import Actor, DateRef, Document, Event, Mention, Place, Quote, Trigger
+from heron.records import (
+    Actor,
+    DateRef,
+    Document,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Trigger,
+)
 
 
 def sample_document() -> Document:

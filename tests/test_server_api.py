@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED_ID
 from fastapi.testclient import TestClient
 
-from conftest import SEED_ID
 from heron.server import create_app
 from heron.store import QueryFilters, aggregate, open_store
 

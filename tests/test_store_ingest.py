@@ -8,10 +8,16 @@ import subprocess
 import sys
 
 import pytest
+from pg_fixture import (  # noqa: F401 - fixtures
+    REPO,
+    make_documents,
+    pg_server,
+    pg_url,
+    store_url,
+)
 
 from heron.store import open_store
 from heron.store.schema import TABLES
-from pg_fixture import REPO, make_documents, pg_server, pg_url, store_url  # noqa: F401 - fixtures
 
 TABLE_NAMES = [t.name for t in TABLES]
 

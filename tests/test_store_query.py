@@ -6,12 +6,16 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
+from pg_fixture import (  # noqa: F401 - fixtures
+    make_documents,
+    pg_server,
+    pg_url,
+    store_url,
+)
 from typer.testing import CliRunner
 
 from heron.cli import app
-from heron.store import QueryFilters, open_store
-from heron.store import aggregate, export
-from pg_fixture import make_documents, pg_server, pg_url, store_url  # noqa: F401 - fixtures
+from heron.store import QueryFilters, aggregate, export, open_store
 
 # 200 documents = 50 stories groups of 4 = 10 rounds of the 5 templates, one week apart.
 N_DOCS = 200

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from pg_fixture import pg_server, pg_url, store_url  # noqa: F401 - fixtures
+
 from heron.records import Actor, Document, Event, Place, Trigger
 from heron.store import ClusterConfig, open_store
 from heron.store.stories import Report, Story, StoryClusterer, signature, similarity
-from pg_fixture import pg_server, pg_url, store_url  # noqa: F401 - fixtures
 
 USA = dict(country="USA", sector="GOV", kind="person", code="USAGOV", name="Antony Blinken", wikidata="Q7821917")
 KAZ = dict(country="KAZ", kind="state", code="KAZ", name="Kazakhstan")

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from heron.actor_terms import CLASS_PRIORITY, DETERMINERS, STATE_SECTORS, Resolution, compatible
+from heron.actor_terms import (
+    CLASS_PRIORITY,
+    DETERMINERS,
+    STATE_SECTORS,
+    Resolution,
+    compatible,
+)
 from heron.kb import Office, fold, name_tokens, skeleton
 
 

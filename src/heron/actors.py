@@ -29,7 +29,14 @@ from heron.actor_terms import (  # noqa: F401  (re-exported: heron.actors.<name>
     compatible,
     split_compound,
 )
-from heron.kb import KnowledgeBase, SectorEntry, default_kb, fold, normalize_date, tokenize
+from heron.kb import (
+    KnowledgeBase,
+    SectorEntry,
+    default_kb,
+    fold,
+    normalize_date,
+    tokenize,
+)
 from heron.records import Actor
 
 __all__ = ["ActorResolver", "DocumentActors", "Resolution", "default_resolver", "resolve_actor"]

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from heron.records import Document
 
-
 HISTORICAL_DAYS = 60
 
 

@@ -1,8 +1,8 @@
 """`heron resolve` and the `heron kb` commands (inspect, extend and refresh the actor knowledge base)."""
 from __future__ import annotations
 
-import csv
 import contextlib
+import csv
 import json
 import sys
 import urllib.parse

@@ -39,8 +39,8 @@ class BatchCoder:
     def __init__(self, model: str | None = None, coder=None):
         t0 = time.perf_counter()
         if coder is None:
-            from heron.pipeline import Coder
             from heron.nlp import DEFAULT_MODEL
+            from heron.pipeline import Coder
 
             coder = Coder(model or DEFAULT_MODEL)
             coder.code(WARM_UP_TEXT, date="2024-01-01", doc_id="warm-up")
