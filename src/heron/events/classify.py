@@ -135,7 +135,15 @@ class EventClassifier:
         if not effects:
             for effect in self._clause_effects(tok, source):
                 tr = self._direct(effect, asserted)
-                if tr is None or (effect == "future" and not self.future_as_intent and tr.plover != "THREATEN"):
+                if tr is not None and effect == "future" and not self.future_as_intent and tr.plover != "THREATEN":
+                    # Announced cooperation keeps its own type (CONSULT, modality future); an announced
+                    # meeting takes CAMEO's intent-to-meet code, as in the seed gold.
+                    if asserted.cameo == "040" and tr.cameo == "036":
+                        entry = LexEntry(entry.kind, entry.pattern, "036", asserted.plover, asserted.mode, ())
+                        effects.append(effect)
+                        break
+                    continue
+                if tr is None:
                     continue
                 entry = LexEntry(entry.kind, entry.pattern, tr.cameo, tr.plover, None, ())
                 effects.append(effect)
