@@ -79,3 +79,30 @@ def test_dated_background_events_are_historical(coder):
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["annexed"].modality == "historical" and by_trigger["annexed"].date == "2014-03-01"
     assert by_trigger["condemned"].modality == "asserted" and by_trigger["condemned"].date == "2023-02-27"
+
+
+def test_active_participle_misparse_keeps_its_agent(coder):
+    doc = coder.code("Israeli airstrikes killed at least 20 people in Gaza on Tuesday, Palestinian health officials "
+                     "said.", date="2023-06-01")
+    (event,) = doc.events
+    assert (event.actor[0].code, event.recipient[0].country, event.plover["type"]) == ("ISRMIL", "PSE", "ASSAULT")
+
+
+def test_mutual_fighting_is_reciprocal(coder):
+    (event,) = coder.code("India and Pakistan exchanged fire overnight.", date="2023-06-01").events
+    assert sorted(a.country for a in event.actor) == ["IND", "PAK"] and not event.recipient
+    assert event.plover["type"] == "ASSAULT"
+
+
+def test_domestic_groups_act_where_the_event_happens(coder):
+    (event,) = coder.code("Rebels attacked an army base in northern Mali.", date="2023-06-01").events
+    assert (event.actor[0].country, event.actor[0].sector) == ("MLI", "REB")
+    assert event.actor[0].source.endswith("inferred:place-of-event")
+
+
+def test_content_of_an_accusation_is_not_asserted(coder):
+    doc = coder.code("Russia denied accusations that it had targeted civilian infrastructure in Ukraine.",
+                     date="2023-06-01")
+    by_trigger = {e.trigger.text: e for e in doc.events}
+    assert by_trigger["denied"].plover["type"] == "REJECT" and by_trigger["denied"].modality == "asserted"
+    assert by_trigger["targeted"].modality == "hypothetical"

@@ -1,11 +1,13 @@
 """Stage: when and where — resolve date expressions and places, then give each event its own."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from heron.records import Document
 
 HISTORICAL_DAYS = 60
+# Sectors of groups that act inside their own country.
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
 
 
 def _long_before(event_date: str, doc_date: str | None) -> bool:
@@ -60,4 +62,21 @@ class WhenWhere:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
             e.location = event_place(sdoc, ti, doc.places, dateline)
+            self._domestic_agents(e)
         return doc
+
+    @staticmethod
+    def _domestic_agents(e) -> None:
+        """'Rebels attacked an army base in northern Mali', 'protesters marched in Paris': a domestic
+        group named without a country acts in the country where the event happened (or, failing
+        a place, the one state it acts on)."""
+        where = e.location.country if e.location is not None and e.location.country else None
+        targets = {r.country for r in e.recipient if r.country}
+        country = where or (next(iter(targets)) if len(targets) == 1 else None)
+        if country is None:
+            return
+        for i, a in enumerate(e.actor):
+            if a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
+                    and a.kind not in ("igo", "ngo"):
+                e.actor[i] = replace(a, country=country, code=country + a.sector, confidence=0.5,
+                                     source=(a.source or "") + "+inferred:place-of-event")

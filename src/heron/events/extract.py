@@ -74,7 +74,7 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
-        reciprocal = len(frame.agents) > 1 and cls.plover in RECIPROCAL_TYPES
+        reciprocal = len(frame.agents) > 1 and cls.plover in RECIPROCAL_TYPES | {"ASSAULT"}
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \

@@ -129,6 +129,10 @@ class FrameFinder:
                         return found, "passive-agent"
         if verb.dep_ == "relcl":
             return self._actors_at(verb.head, by_head), "relative"
+        if verb.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "Israeli airstrikes killed 20 people, officials said" parsed as a modifier of
+            # "airstrikes": with an object of its own the verb is active, and its head is the agent.
+            return self._actors_at(verb.head, by_head), "active-modifier"
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found, via = self._agents_of(verb.head, by_head, seen)
             if found:

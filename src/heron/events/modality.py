@@ -36,7 +36,7 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     # Walk up through the verbs that embed this one in the same clause chain.
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj") \
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj", "acl") \
                 and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
@@ -61,6 +61,9 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                     return Modality("future", c.text)   # "said they would meet": future in the past
                 return Modality("hypothetical", c.text)
         if i > 0 and t.lemma_.lower() in lex["hypothetical_verbs"]:
+            return Modality("hypothetical", t.text)
+        if i > 0 and t.pos_ == "NOUN" and t.lemma_.lower() in lex["claim_nouns"] and chain[i - 1].dep_ in ("acl", "ccomp"):
+            # "accusations that it had targeted civilians": the content of a claim is not asserted.
             return Modality("hypothetical", t.text)
         if i > 0 and t.lemma_.lower() in lex["irrealis_governors"]:
             # What was demanded or urged has not happened: "demanded that the US cancel plans".
