@@ -105,6 +105,11 @@ class ActorResolverStage:
                 actor = None
             if actor is not None and head is not None and actor.country and not actor.members:
                 actor = self._conjoined_nationals(context, head, actor)
+            if actor is not None and head is not None and actor.country and not actor.sector \
+                    and head.lemma_.lower() in _lexicon()["counterpart_nouns"]:
+                # "his Saudi counterpart": an official's opposite number is an official too.
+                actor = replace(actor, sector="GOV", code=actor.country + "GOV",
+                                source=(actor.source or "") + "+counterpart")
             if head is not None and head.pos_ in ("NOUN", "PROPN") and actor is None and head.ent_type_ == "GPE":
                 actor = self._place_as_state(head, m, doc)
             if actor is not None:

@@ -13,8 +13,8 @@ NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "R
 
 
 RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-# CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate.
-RECIPROCAL_CODES = {"040", "041", "046"}
+# CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
+RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
@@ -74,7 +74,8 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
-        reciprocal = len(frame.agents) > 1 and cls.plover in RECIPROCAL_TYPES | {"ASSAULT"}
+        reciprocal = len(frame.agents) > 1 and (cls.plover in RECIPROCAL_TYPES | {"ASSAULT"}
+                                                or cls.cameo in RECIPROCAL_CODES)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
