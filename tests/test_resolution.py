@@ -55,3 +55,8 @@ def test_conjoined_nationalities_make_a_group(resolve):
 def test_town_named_as_actor_stands_for_its_state(resolve):
     found = resolve("Insurgents shelled Kirkuk on Sunday.", date="2015-05-03")
     assert found["Kirkuk"].country == "IRQ" and found["Kirkuk"].source.startswith("place")
+
+
+def test_counterpart_is_an_official_of_its_country(resolve):
+    found = resolve("Iranian Foreign Minister Hossein Amir-Abdollahian met his Saudi counterpart in Beijing.")
+    assert (found["his Saudi counterpart"].country, found["his Saudi counterpart"].sector) == ("SAU", "GOV")

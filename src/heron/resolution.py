@@ -99,7 +99,8 @@ class ActorResolverStage:
                     actor = context.resolve(m.text)
             if actor is not None and head is not None and head.pos_ == "NOUN" and m.actor is None \
                     and not actor.sector and not actor.members and not actor.igo \
-                    and head.lower_ not in _lexicon()["state_nouns"] and context.resolve(head.text) is None:
+                    and head.lower_ not in _lexicon()["state_nouns"] \
+                    and head.lemma_.lower() not in _lexicon()["counterpart_nouns"] and context.resolve(head.text) is None:
                 # "Russia's invasion", "the Iraqi invasion", "Washington's wish": the possessor or the
                 # national adjective is the actor (it has its own mention), not the phrase.
                 actor = None
