@@ -60,11 +60,13 @@ class EventExtractor:
             if event is not None:
                 events.append(event)
         coded = {e.sentence for e in events}
-        for frame in self.frames.fallback_frames(doc, skip_sentences=coded):
-            event = self._event(doc, sdoc, frame, len(events))
-            if event is not None:
-                event.confidence = round(event.confidence * 0.6, 3)
-                events.append(event)
+        for candidates in self.frames.fallback_frames(doc, skip_sentences=coded):
+            for frame in candidates:
+                event = self._event(doc, sdoc, frame, len(events))
+                if event is not None:
+                    event.confidence = round(event.confidence * 0.6, 3)
+                    events.append(event)
+                    break
         doc.events = self._dedup(doc, events)
         return doc
 

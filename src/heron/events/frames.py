@@ -81,31 +81,35 @@ class FrameFinder:
                 frames.append(frame)
         return frames
 
-    def fallback_frames(self, doc: Document, skip_sentences: set[int]) -> list[Frame]:
-        """When the parse links no actors to a predicate in a sentence, pair the sentence's main
-        verb with the nearest actor before it and the nearest other actor after it. Used only for
-        sentences without any event; such events carry lower confidence."""
+    def fallback_frames(self, doc: Document, skip_sentences: set[int]) -> list[list[Frame]]:
+        """When the parse links no actors to a predicate in a sentence, pair a verb of the sentence
+        with the nearest actor before it and the nearest other actor after it. One list of
+        candidates per sentence without any event, main verb first; the caller keeps the first
+        candidate that types as an event. Such events carry lower confidence."""
         from heron.nlp import sentence_bounds
 
         sdoc = doc.nlp
-        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None]
+        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
         out = []
         for start, end in sentence_bounds(sdoc):
-            root = next((t for t in sdoc[start:end] if t.dep_ == "ROOT"), None)
-            if root is None or root.pos_ not in ("VERB", "AUX"):
+            verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")),
+                           key=lambda t: (t.dep_ != "ROOT", t.i))
+            if not verbs or doc.sentence_of(verbs[0].idx) in skip_sentences:
                 continue
-            if doc.sentence_of(root.idx) in skip_sentences:
-                continue
-            before = [m for m in mentions if start <= m.head < root.i and _codable(m.actor)]
-            after = [m for m in mentions if root.i < m.head < end and _codable(m.actor)]
-            if not before:
-                continue
-            agent = before[-1]
-            keys = {agent.actor.country or agent.actor.igo}
-            target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
-            if target is None:
-                continue
-            out.append(Frame(root.i, "verb", [agent], [target], "fallback:nearest-before", "fallback:nearest-after"))
+            candidates = []
+            for verb in verbs:
+                before = [m for m in mentions if start <= m.head < verb.i]
+                after = [m for m in mentions if verb.i < m.head < end]
+                if not before:
+                    continue
+                agent = before[-1]
+                keys = {agent.actor.country or agent.actor.igo}
+                target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
+                if target is not None:
+                    candidates.append(Frame(verb.i, "verb", [agent], [target], "fallback:nearest-before",
+                                            "fallback:nearest-after"))
+            if candidates:
+                out.append(candidates)
         return out
 
     # -- agents ---------------------------------------------------------------------------
