@@ -106,3 +106,10 @@ def test_content_of_an_accusation_is_not_asserted(coder):
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["denied"].plover["type"] == "REJECT" and by_trigger["denied"].modality == "asserted"
     assert by_trigger["targeted"].modality == "hypothetical"
+
+
+def test_conditional_threats_are_made_now(coder):
+    doc = coder.code("The European Community may halt mediation efforts among Serbia's feuding republics if "
+                     "cooperation founders.", date="1991-10-01")
+    (event,) = [e for e in doc.events if e.trigger.text == "halt"]
+    assert event.plover["type"] == "THREATEN" and event.modality == "asserted"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.events.frames import Frame, FrameFinder
-from heron.events.modality import modality_of
+from heron.events.modality import Modality, modality_of
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
@@ -92,8 +92,12 @@ class EventExtractor:
             # "the two governments signed an agreement with South Korea": a party cannot also be the other side.
             recipients = [r for r in recipients if r.country not in agent_countries]
         tok = sdoc[frame.trigger]
-        modality = modality_of(sdoc, frame.trigger,
-                               negation_in_type="negate" in ((cls.explain or {}).get("effects") or ()))
+        effects = set((cls.explain or {}).get("effects") or ())
+        modality = modality_of(sdoc, frame.trigger, negation_in_type="negate" in effects)
+        if cls.plover == "THREATEN" and effects & {"conditional", "future"} \
+                and modality.value in ("hypothetical", "future"):
+            # "may halt mediation if ...", "will boycott unless ...": the threat itself is made now.
+            modality = Modality("asserted", modality.cue)
         if cls.cameo in RECIPROCAL_CODES and modality.value == "asserted" and recipients:
             # A meeting, call or negotiation that took place is mutual (PLOVER): all parties are
             # actors and there is no recipient. Visits and hosting keep their direction.
