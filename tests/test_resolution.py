@@ -60,3 +60,8 @@ def test_town_named_as_actor_stands_for_its_state(resolve):
 def test_counterpart_is_an_official_of_its_country(resolve):
     found = resolve("Iranian Foreign Minister Hossein Amir-Abdollahian met his Saudi counterpart in Beijing.")
     assert (found["his Saudi counterpart"].country, found["his Saudi counterpart"].sector) == ("SAU", "GOV")
+
+
+def test_counts_in_front_of_a_group_do_not_hide_it(resolve):
+    found = resolve("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", date="2000-01-01")
+    assert found["Up to 100 ethnic Albanians"].country == "ALB"

@@ -97,6 +97,10 @@ class ActorResolverStage:
                 actor = self._description(head, history, m, subjects) if head is not None else None
                 if actor is None:
                     actor = context.resolve(m.text)
+                if actor is None and head is not None:
+                    core = self._core_text(sdoc, head, m)
+                    if core:
+                        actor = context.resolve(core)
             if actor is not None and head is not None and head.pos_ == "NOUN" and m.actor is None \
                     and not actor.sector and not actor.members and not actor.igo \
                     and head.lower_ not in _lexicon()["state_nouns"] \
@@ -125,6 +129,19 @@ class ActorResolverStage:
                     and a.kind not in ("igo", "ngo") and m.head is not None:
                 m.actor = self._located(sdoc[m.head], by_head, a)
         return doc
+
+    @staticmethod
+    def _core_text(sdoc, head, m: Mention) -> str | None:
+        """'Up to 100 ethnic Albanians' -> 'ethnic Albanians': drop leading counts and quantifiers."""
+        span = sdoc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is None:
+            return None
+        toks = list(span)
+        i = 0
+        while i < len(toks) - 1 and toks[i].i < head.i and (toks[i].like_num or toks[i].pos_ in ("NUM", "ADV", "ADP", "DET")
+                                                           or toks[i].dep_ in ("quantmod", "nummod", "advmod")):
+            i += 1
+        return span[i:].text if i else None
 
     @staticmethod
     def _located(head, by_head, actor: Actor) -> Actor:
