@@ -70,16 +70,6 @@ def pair_records(gold: Path) -> list[dict]:
     return out
 
 
-def main_predicate(sent, clf: EventClassifier) -> int:
-    """The sentence root, looking through a reporting verb into its clausal complement."""
-    root = sent.root
-    if clf.lexicon.nonevents.get(root.lemma_.lower()) == "report":
-        for c in root.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                return c.i
-    return root.i
-
-
 def examples(nlp, clf: EventClassifier, show: bool) -> None:
     """Accuracy of classify_frame / the pair fallback on the held-aside example sentences, per PLOVER type."""
     path = REPO / "src" / "heron" / "data" / "events" / "examples.tsv"
@@ -87,7 +77,7 @@ def examples(nlp, clf: EventClassifier, show: bool) -> None:
     per: dict[str, Counter] = defaultdict(Counter)
     t_cls = 0.0
     for r, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
-        trig = main_predicate(next(iter(doc.sents)), clf)
+        trig = clf.main_predicate(next(iter(doc.sents)))
         t0 = time.perf_counter()
         c = clf.classify_frame(doc, trig, [], [])
         t_cls += time.perf_counter() - t0

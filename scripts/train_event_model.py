@@ -41,20 +41,10 @@ def held_out(title: str) -> bool:
     return int(hashlib.md5(title.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
-def main_predicate(sent, clf: EventClassifier) -> int:
-    """The sentence root, looking through a reporting verb into its clausal complement."""
-    root = sent.root
-    if clf.lexicon.nonevents.get(root.lemma_.lower()) == "report":
-        for c in root.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                return c.i
-    return root.i
-
-
 def story_examples(doc, label: str, clf: EventClassifier) -> list[tuple[list[str], str, float]]:
     out = []
     for sent in list(doc.sents)[:2]:
-        root = main_predicate(sent, clf)
+        root = clf.main_predicate(sent)
         seen = set()
         for tok in sent:
             if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
@@ -122,7 +112,7 @@ def main() -> None:
     own = [r for r in _rows(REPO / "src" / "heron" / "data" / "events" / "examples.tsv") if r["split"] == "train"]
     for r, doc in zip(own, nlp.pipe(r["text"] for r in own)):
         sent = next(iter(doc.sents))
-        train_ex.append((features(doc, main_predicate(sent, clf)), r["label"], OWN_WEIGHT))
+        train_ex.append((features(doc, clf.main_predicate(sent)), r["label"], OWN_WEIGHT))
     labels = list(PLOVER_TYPES)
     print(f"parsed {len(stories)} stories in {time.time() - t0:.1f}s; {len(train_ex)} train / "
           f"{len(test_ex)} held-out examples")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from heron.records import Document
 
@@ -11,8 +12,6 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF
 
 
 def _long_before(event_date: str, doc_date: str | None) -> bool:
-    from datetime import date
-
     if not doc_date:
         return False
     try:

@@ -78,18 +78,6 @@ class Parser:
         return doc
 
 
-def sentence_index(sdoc) -> list[int]:
-    """Token index -> sentence number (matching Document.sentences order for non-empty sentences)."""
-    out = [0] * len(sdoc)
-    n = -1
-    for sent in sentence_spans(sdoc):
-        if sent.text.strip():
-            n += 1
-        for t in sent:
-            out[t.i] = max(n, 0)
-    return out
-
-
 def sentence_bounds(sdoc) -> list[tuple[int, int]]:
     """Token [start, end) of each sentence, computed once per parse.
 

@@ -8,13 +8,10 @@ from typing import Iterator, Optional
 
 import typer
 
+from heron.commands.common import date_option, err
 from heron.commands.output import EVENT_FORMATS, open_output, write_event_rows
 
 app_help = "Code news text into event data."
-
-
-def _err(msg: str) -> None:
-    typer.echo(f"heron: {msg}", err=True)
 
 
 class CodingRun:
@@ -31,7 +28,7 @@ class CodingRun:
         for item in read_inputs(self.inputs, date=self.date):
             if isinstance(item, ReadError):
                 self.failed += 1
-                _err(str(item))
+                err(str(item))
                 continue
             yield item
 
@@ -44,7 +41,7 @@ class CodingRun:
             for item in Coder().code_records(self._records()):
                 if isinstance(item, CodingError):
                     self.failed += 1
-                    _err(str(item))
+                    err(str(item))
                     continue
                 self.coded += 1
                 if bar:
@@ -85,18 +82,12 @@ def register(app: typer.Typer) -> None:
     ):
         """Code documents into events; write JSONL documents or event rows."""
         if fmt not in ("jsonl", *EVENT_FORMATS):
-            _err(f"unknown format '{fmt}' (use jsonl, csv, parquet, gdelt or plover)")
+            err(f"unknown format '{fmt}' (use jsonl, csv, parquet, gdelt or plover)")
             raise typer.Exit(2)
         if fmt == "parquet" and output is None:
-            _err("--format parquet needs -o FILE")
+            err("--format parquet needs -o FILE")
             raise typer.Exit(2)
-        if date is not None:
-            from heron.reading import normalise_date
-            try:
-                date = normalise_date(date)
-            except ValueError as exc:
-                _err(f"--date: {exc}")
-                raise typer.Exit(2)
+        date = date_option(date)
         run = CodingRun(inputs, date, progress=not quiet)
         docs = _explaining(run) if explain else run
         if fmt == "jsonl":
@@ -106,7 +97,7 @@ def register(app: typer.Typer) -> None:
         else:
             write_event_rows(docs, fmt, output)
         if run.coded == 0:
-            _err("nothing could be coded")
+            err("nothing could be coded")
             raise typer.Exit(1)
 
     @app.command("classify")
@@ -122,20 +113,20 @@ def register(app: typer.Typer) -> None:
             for n, rec in _jsonl(input):
                 if isinstance(rec, str):
                     failed += 1
-                    _err(rec)
+                    err(rec)
                     continue
                 try:
                     text, source, target = rec["text"], rec["source"], rec["target"]
                     cls = coder.classify(text, tuple(source), tuple(target), date=rec.get("date"))
                 except (KeyError, TypeError, ValueError, IndexError) as exc:
                     failed += 1
-                    _err(f"{input}:{n}: record {rec.get('id', '?')}: needs text, source [s, e], target [s, e] ({exc})")
+                    err(f"{input}:{n}: record {rec.get('id', '?')}: needs text, source [s, e], target [s, e] ({exc})")
                     continue
                 rec.update(plover=cls.plover, cameo=cls.cameo, mode=cls.mode, confidence=round(float(cls.confidence), 3))
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 done += 1
         if done == 0:
-            _err("nothing could be classified")
+            err("nothing could be classified")
             raise typer.Exit(1)
 
     @app.command("eval")
@@ -148,12 +139,12 @@ def register(app: typer.Typer) -> None:
         from heron import evaluate
 
         if task not in ("full", "pair", "actor"):
-            _err(f"unknown task '{task}' (use full, pair or actor)")
+            err(f"unknown task '{task}' (use full, pair or actor)")
             raise typer.Exit(2)
         try:
             gold_recs = evaluate.load_jsonl(str(gold))
         except (OSError, ValueError) as exc:
-            _err(f"{gold}: {exc}")
+            err(f"{gold}: {exc}")
             raise typer.Exit(2)
         if pred is not None:
             pred_recs = evaluate.load_jsonl(str(pred))

@@ -6,12 +6,10 @@ from typing import Optional
 
 import typer
 
+from heron.commands.common import date_option, err
+
 ENGINES = ("ray", "local")
 ERRORS_SHOWN = 20  # bad records printed one per line on stderr; all of them are in OUT/errors.jsonl
-
-
-def _err(msg: str) -> None:
-    typer.echo(f"heron: {msg}", err=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -27,38 +25,32 @@ def register(app: typer.Typer) -> None:
         date: Optional[str] = typer.Option(None, "--date", help="Document date (YYYY-MM-DD) for inputs without one."),
     ):
         """Code documents into Parquet partitions: OUT/events/ (event rows) and OUT/documents/ (SPEC JSON)."""
-        from heron.reading import normalise_date
         from heron.scale import run_local, run_ray
         from heron.scale.ray_engine import RayUnavailable
 
         if engine not in ENGINES:
-            _err(f"unknown engine '{engine}' (use ray or local)")
+            err(f"unknown engine '{engine}' (use ray or local)")
             raise typer.Exit(2)
         if engine == "local" and (address or workers):
-            _err("--address and --workers need --engine ray")
+            err("--address and --workers need --engine ray")
             raise typer.Exit(2)
-        if date is not None:
-            try:
-                date = normalise_date(date)
-            except ValueError as exc:
-                _err(f"--date: {exc}")
-                raise typer.Exit(2)
+        date = date_option(date)
         try:
             if engine == "ray":
                 stats = run_ray(inputs, output, address=address, num_workers=workers, batch_size=batch_size, date=date)
             else:
                 stats = run_local(inputs, output, batch_size=batch_size, date=date)
         except RayUnavailable as exc:
-            _err(str(exc))
+            err(str(exc))
             raise typer.Exit(2)
         for e in stats.errors[:ERRORS_SHOWN]:
-            _err(e.error)
+            err(e.error)
         if len(stats.errors) > ERRORS_SHOWN:
-            _err(f"... and {len(stats.errors) - ERRORS_SHOWN} more")
+            err(f"... and {len(stats.errors) - ERRORS_SHOWN} more")
         where = f"{stats.workers} worker{'s' * (stats.workers != 1)}" if engine == "ray" else "one process"
-        _err(f"coded {stats.documents} documents ({stats.sentences} sentences, {stats.events} events) into "
+        err(f"coded {stats.documents} documents ({stats.sentences} sentences, {stats.events} events) into "
              f"{output}/ with {engine} on {where} in {stats.coding_s:.1f}s ({stats.sentences_per_s:.0f} sentences/s)"
              + (f"; {len(stats.errors)} bad records, see {output / 'errors.jsonl'}" if stats.errors else ""))
         if stats.documents == 0:
-            _err("nothing could be coded")
+            err("nothing could be coded")
             raise typer.Exit(1)

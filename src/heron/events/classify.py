@@ -117,6 +117,15 @@ class EventClassifier:
         return result
 
     # ------------------------------------------------------------------ lexicon layer
+    def main_predicate(self, sent) -> int:
+        """The sentence root, looking through a reporting verb into its clausal complement."""
+        root = sent.root
+        if self.lexicon.nonevents.get(root.lemma_.lower()) == "report":
+            for c in root.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    return c.i
+        return root.i
+
     def lexicon_event(self, sdoc, trigger: int, source: list[int] | None = None) -> Classification | None:
         top = self._climb(sdoc, trigger)
         found = self._compose(sdoc, top, 0)

@@ -13,6 +13,8 @@ NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "R
 
 
 RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Several actors with no recipient may also fight each other ("India and Pakistan exchanged fire").
+MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
@@ -76,8 +78,7 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
-        reciprocal = len(frame.agents) > 1 and (cls.plover in RECIPROCAL_TYPES | {"ASSAULT"}
-                                                or cls.cameo in RECIPROCAL_CODES)
+        reciprocal = len(frame.agents) > 1 and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
@@ -119,7 +120,8 @@ class EventExtractor:
             cameo={"code": cls.cameo, "root": cls.cameo[:2], "name": info.name if info else None},
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
             plover_score=self.ontology.plover_score(cls.plover, mode),
-            modality=modality.value, quote_id=self._quote_id(doc, tok.idx), confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
+            modality=modality.value, quote_id=self._quote_id(doc, tok.idx),
+            confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
             explain=explain,
         )
 
