@@ -12,25 +12,10 @@ from pathlib import Path
 
 from heron.actors import ActorResolver
 from heron.commands.kb import actor_output
+from heron.evaluate import score_actor
 from heron.kb import KnowledgeBase
 
 DEFAULT = Path(__file__).parent / "data" / "actor_phrases.jsonl"
-
-
-def score_actor(gold: dict, pred: dict) -> dict:
-    """Copy of score.py's score_actor: a null gold country/sector means 'none'."""
-    n = country = sector = both = 0
-    for rid, g in gold.items():
-        a = (pred.get(rid) or {}).get("actor") or {}
-        ok_c = (a.get("country") or None) == (g.get("country") or None)
-        ok_s = (a.get("sector") or None) == (g.get("sector") or None) if "sector" in g else True
-        n += 1
-        country += ok_c
-        sector += ok_s
-        both += ok_c and ok_s
-    return {"country_accuracy": round(country / n, 4) if n else 0.0,
-            "sector_accuracy": round(sector / n, 4) if n else 0.0,
-            "accuracy": round(both / n, 4) if n else 0.0, "records": n}
 
 
 def main(argv: list[str]) -> None:
