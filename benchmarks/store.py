@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from heron.store import (  # noqa: E402  # noqa: E402
+from heron.store import (  # noqa: E402
     QueryFilters,
     aggregate,
     open_store,
