@@ -18,6 +18,7 @@ from heron.evaluate import load_jsonl, score_full, score_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+BLIND = ROOT / "benchmarks" / "data" / "heldout"
 
 
 def half(rid: str) -> str:
@@ -59,6 +60,8 @@ def main() -> None:
     ap.add_argument("--seed", type=Path, default=SHARED / "eval" / "seed" / "seed_gold.jsonl")
     ap.add_argument("--dev", type=Path, default=SHARED / "eval" / "dev" / "plover_gsr.jsonl")
     ap.add_argument("--show-errors", type=int, default=0, help="print N tune-half documents with misses")
+    ap.add_argument("--blind", type=Path, nargs="*", default=sorted(BLIND.glob("events_*.jsonl")),
+                    help="heron's own blind event sets (default: benchmarks/data/heldout/events_*.jsonl)")
     args = ap.parse_args()
     coder = Coder()
     coder.code("Warm up.", date="2023-01-01")
@@ -67,6 +70,12 @@ def main() -> None:
     seed = load_jsonl(str(args.seed))
     pred, _, _ = code_all(coder, seed)
     print(row("seed", score_full(seed, pred)))
+    blind_pairs = {}
+    for path in args.blind:
+        gold = load_jsonl(str(path))
+        pred, _, _ = code_all(coder, gold)
+        print(row(f"blind {path.stem}", score_full(gold, pred)))
+        blind_pairs.update(pair_records(gold))
     if not args.dev.exists():
         print(f"(dev gold not found at {args.dev})")
         return
@@ -91,6 +100,13 @@ def main() -> None:
         sub = {k: v for k, v in pairs.items() if part == "all" or half(k) == part}
         s = score_pair(sub, {k: ppred[k] for k in sub})
         print(f"| dev {part} | {s['records']} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} |")
+    if blind_pairs:
+        bpred = {}
+        for rid, r in blind_pairs.items():
+            cls = coder.classify(r["text"], tuple(r["source"]), tuple(r["target"]))
+            bpred[rid] = {"id": rid, "plover": cls.plover, "cameo": cls.cameo}
+        s = score_pair(blind_pairs, bpred)
+        print(f"| blind (all own sets) | {s['records']} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} |")
     print(f"\npair classification: {ms:.2f} ms/record including the parse")
     if args.show_errors:
         shown = 0

@@ -63,5 +63,25 @@ def test_counterpart_is_an_official_of_its_country(resolve):
 
 
 def test_counts_in_front_of_a_group_do_not_hide_it(resolve):
-    found = resolve("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", date="2000-01-01")
+    found = resolve("Up to 100 ethnic Albanians demonstrated on Tuesday.", date="2000-01-01")
     assert found["Up to 100 ethnic Albanians"].country == "ALB"
+
+
+def test_ethnic_minority_is_coded_to_the_state_it_lives_in(resolve):
+    found = resolve("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", date="2000-01-01")
+    assert found["Up to 100 ethnic Albanians"].country == "SRB"
+    assert found["Up to 100 ethnic Albanians"].source.endswith("ethnic-in-place")
+    # Not an ethnic minority: Albanian officials stay Albanian wherever they are.
+    found = resolve("Albanian officials met in Serbia on Tuesday.", date="2000-01-01")
+    assert found["Albanian officials"].country == "ALB"
+
+
+def test_states_before_independence_belong_to_the_older_state(resolve):
+    text = "Rebels shelled Juba, the capital of South Sudan."
+    assert resolve(text, date="1995-03-01")["Juba"].country == "SDN"
+    assert resolve(text, date="2015-03-01")["Juba"].country == "SSD"
+
+
+def test_stance_prefix_names_no_party(resolve):
+    found = resolve("A prominent anti-Syria journalist was killed in Beirut.", date="2005-02-01")
+    assert "Syria" not in found

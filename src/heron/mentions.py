@@ -27,6 +27,8 @@ OF_HEADS = {
     "officials", "commander", "parliament", "speaker", "general", "governor", "mayor", "chairman", "assembly",
 }
 NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
+# "an anti-Syria journalist", "pro-Moscow rebels": the named state is a stance, not a party.
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 @dataclass
@@ -41,6 +43,8 @@ class MentionFinder:
         found: dict[int, Mention] = {}
         for tok in sdoc:
             if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
+                continue
+            if tok.i >= 2 and sdoc[tok.i - 1].text == "-" and sdoc[tok.i - 2].lower_ in STANCE_PREFIXES:
                 continue
             if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
                     and tok.ent_type_ not in ("NORP", "GPE"):

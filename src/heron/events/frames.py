@@ -35,6 +35,9 @@ CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "xcomp"}
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
 # Relational nouns: "his counterparts from X" means X's officials.
+# Real auxiliaries; any other word tagged AUX is a verb the tagger got wrong ("warplanes struck suspected ...").
+AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+               "ought", "'ll", "'d", "wo", "ca", "need", "dare", "get"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
 
 
@@ -92,7 +95,8 @@ class FrameFinder:
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
         out = []
         for start, end in sentence_bounds(sdoc):
-            verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")),
+            verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or t.pos_ == "AUX"
+                            and (t.dep_ == "ROOT" or t.lemma_.lower() not in AUXILIARIES)),
                            key=lambda t: (t.dep_ != "ROOT", t.i))
             if not verbs or doc.sentence_of(verbs[0].idx) in skip_sentences:
                 continue

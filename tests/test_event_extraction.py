@@ -1,0 +1,42 @@
+"""Event extraction rules over whole sentences: what becomes an event, with which parties."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(coder):
+    def run(text, date="2000-06-01"):
+        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
+                 sorted(a.country or a.igo or "?" for a in e.recipient), e) for e in coder.code(text, date=date).events]
+    return run
+
+
+def test_purpose_clause_is_folded_into_the_main_event(events_of):
+    found = events_of("Thousands of Indonesian students staged mass demonstrations on Saturday "
+                      "to demand political reforms from the government.")
+    assert [(t, trig) for t, trig, *_ in found] == [("PROTEST", "staged")]
+    folded = found[0][4].explain["folded"]
+    assert [f["type"] for f in folded] == ["REQUEST"] and folded[0]["trigger"] == "demand"
+
+
+def test_conjoined_nationalities_fight_each_other(events_of):
+    found = events_of("Indian and Pakistani troops exchanged heavy artillery fire across the border on Monday.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("ASSAULT", ["IND", "PAK"], [])]
+
+
+def test_conjoined_nationalities_hold_joint_exercises(events_of):
+    found = events_of("Egyptian and Jordanian forces began joint military exercises on Sunday.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("COOPERATE", ["EGY", "JOR"], [])]
+
+
+def test_verb_mistagged_as_auxiliary_is_still_read(coder):
+    sdoc = coder.parser.parse("Israeli warplanes struck suspected Hezbollah positions in southern Lebanon.")
+    struck = next(t for t in sdoc if t.text == "struck")
+    assert (struck.pos_, struck.lemma_) == ("VERB", "strike")
+    # Real auxiliaries are left alone.
+    sdoc = coder.parser.parse("The talks will resume.")
+    assert next(t for t in sdoc if t.text == "will").pos_ == "AUX"
+
+
+def test_pardon_is_a_concession(events_of):
+    found = events_of("Algerian President Abdelaziz Bouteflika pardoned 2,000 Algerian prisoners on Wednesday.")
+    assert [(t, a) for t, _, a, _, _ in found] == [("CONCEDE", ["DZA"])]
