@@ -61,6 +61,10 @@ def split_names(value: str | None) -> list[str]:
     return [p.strip() for p in parts if p and p.strip() and len(p.strip()) > 1]
 
 
+# Local short names that are also English words: "the island" is not Iceland ("Island").
+ENGLISH_WORD_LOCAL_NAMES = {"island"}
+
+
 def country_aliases(countries: list[dict]) -> tuple[dict, list]:
     """Country records and (alias, type, iso3, sector, rank) rows from the Factbook and pycountry."""
     import pycountry  # build-time only: ISO short/official names
@@ -74,8 +78,10 @@ def country_aliases(countries: list[dict]) -> tuple[dict, list]:
         rec = records.setdefault(iso, {"name": c["name"], "type": c["entity_type"]})
         if rank < ENTITY_RANK.get(rec["type"], 3):
             rec.update(name=c["name"], type=c["entity_type"])
-        names = [c["name"], c.get("name_short"), c.get("name_long"), *c.get("former_names", []),
-                 c.get("name_local_short")]
+        local = c.get("name_local_short")
+        if local and local.lower() in ENGLISH_WORD_LOCAL_NAMES:
+            local = None
+        names = [c["name"], c.get("name_short"), c.get("name_long"), *c.get("former_names", []), local]
         for n in names:
             for part in split_names(n):
                 rows.append((part, "name", iso, "", 10 + rank))

@@ -11,6 +11,11 @@ HISTORICAL_DAYS = 60
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
 
 
+def _countryless_domestic(a) -> bool:
+    return a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
+        and a.kind not in ("igo", "ngo")
+
+
 def _long_before(event_date: str, doc_date: str | None) -> bool:
     if not doc_date:
         return False
@@ -71,11 +76,19 @@ class WhenWhere:
         a place, the one state it acts on)."""
         where = e.location.country if e.location is not None and e.location.country else None
         targets = {r.country for r in e.recipient if r.country}
+        agents = {a.country for a in e.actor if a.country}
+        # "Police arrested 12 militants", "a Cairo court tried 24 members of a group": the group a state
+        # acts on is domestic to where it happened, else to that state.
+        target_country = where or (next(iter(agents)) if len(agents) == 1 else None)
+        if target_country is not None:
+            for i, r in enumerate(e.recipient):
+                if _countryless_domestic(r):
+                    e.recipient[i] = replace(r, country=target_country, code=target_country + r.sector,
+                                             confidence=0.5, source=(r.source or "") + "+inferred:place-of-event")
         country = where or (next(iter(targets)) if len(targets) == 1 else None)
         if country is None:
             return
         for i, a in enumerate(e.actor):
-            if a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
-                    and a.kind not in ("igo", "ngo"):
+            if _countryless_domestic(a):
                 e.actor[i] = replace(a, country=country, code=country + a.sector, confidence=0.5,
                                      source=(a.source or "") + "+inferred:place-of-event")

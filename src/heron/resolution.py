@@ -134,6 +134,11 @@ class ActorResolverStage:
                                 source=(actor.source or "") + "+counterpart")
             if head is not None and head.pos_ in ("NOUN", "PROPN") and actor is None and head.ent_type_ == "GPE":
                 actor = self._place_as_state(head, m, doc)
+            elif head is not None and actor is None and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "") \
+                    and head.dep_ in ("dobj", "pobj") and m.text == head.text:
+                # The small model often takes a town for a person ("bombed Grozny"): accept it as a town only
+                # inside a state the document already names.
+                actor = self._place_as_state(head, m, doc, same_country=True)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 m.actor = actor
@@ -206,13 +211,15 @@ class ActorResolverStage:
         return actor
 
     @staticmethod
-    def _place_as_state(head, m: Mention, doc: Document) -> Actor | None:
+    def _place_as_state(head, m: Mention, doc: Document, same_country: bool = False) -> Actor | None:
         """A town named as an actor stands for its country (GSR/CAMEO convention), at low confidence."""
         from heron.places import default_gazetteer
 
         countries = [x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country]
         place = default_gazetteer().geocode(m.text.removeprefix("the ").strip(), countries)
         if place is None or not place.country or place.feature not in ("city", "admin1", "region"):
+            return None
+        if same_country and place.country not in countries:
             return None
         return Actor(text=m.text, span=m.span, name=place.name, country=place.country, kind="state",
                      code=place.country, confidence=0.5, source="place:" + (place.feature or ""))

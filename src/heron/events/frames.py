@@ -38,6 +38,8 @@ RELATIVE_WORDS = {"which", "who", "that", "whom"}
 # Real auxiliaries; any other word tagged AUX is a verb the tagger got wrong ("warplanes struck suspected ...").
 AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                "ought", "'ll", "'d", "wo", "ca", "need", "dare", "get"}
+# Sectors of groups that act inside one state (same list as heron.context).
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
 
 
@@ -58,9 +60,12 @@ def _lexicon() -> dict:
         return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
-def _codable(actor) -> bool:
-    """A target needs a country, a group, or an organisation to be coded as a dyad."""
-    return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo"))
+def _codable(actor, domestic: bool = False) -> bool:
+    """A target needs a country, a group, or an organisation to be coded as a dyad. With ``domestic``, a
+    group without a country ("protesters", "militants") will do: the place of the event or the acting
+    state supplies its country later (heron.context)."""
+    return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo")
+                or (domestic and actor.sector in DOMESTIC_SECTORS and actor.kind in ("state", "nonstate")))
 
 
 class FrameFinder:
@@ -180,11 +185,14 @@ class FrameFinder:
         return out
 
     # -- targets --------------------------------------------------------------------------
-    def _targets(self, pred, by_head, agents: list[Mention], passive_subject=None) -> tuple[list[Mention], str, bool]:
+    def _targets(self, pred, by_head, agents: list[Mention], passive_subject=None,
+                 domestic: bool = False) -> tuple[list[Mention], str, bool]:
         """Nearest actor mentions among the predicate's arguments (breadth-first by depth).
 
         If none is found, a second pass lets places inside the arguments stand for their state
         ("set up a research centre in Tokyo", "evacuate settlements in the Gaza Strip")."""
+        if domestic:
+            return self._search(pred, by_head, agents, passive_subject, nested_places=False, domestic=True)
         found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
         if found[0] or pred.pos_ != "VERB":
             return found
@@ -198,7 +206,7 @@ class FrameFinder:
         targets, via, counterpart = self._search(pred, by_head, agents, passive_subject, nested_places=True)
         return targets, ("nested-place:" + via) if targets else via, counterpart
 
-    def _search(self, pred, by_head, agents, passive_subject, nested_places: bool):
+    def _search(self, pred, by_head, agents, passive_subject, nested_places: bool, domestic: bool = False):
         agent_ids = {id(m) for m in agents}
         agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
         # A domestic interaction (a government and its own rebels or refugees) keeps its target;
@@ -229,7 +237,7 @@ class FrameFinder:
                 continue
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
-            if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor):
+            if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
                 own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
                 if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
                                     and m.actor.sector in agent_sectors):
@@ -297,6 +305,9 @@ class FrameFinder:
         if passive:
             targets = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)] or targets
             tvia = "passive-subject"
+        elif not targets:
+            # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
+            targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
         return Frame(verb.i, "verb", agents, targets, via, tvia, counterpart)
 
     @staticmethod
