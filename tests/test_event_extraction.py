@@ -40,3 +40,25 @@ def test_verb_mistagged_as_auxiliary_is_still_read(coder):
 def test_pardon_is_a_concession(events_of):
     found = events_of("Algerian President Abdelaziz Bouteflika pardoned 2,000 Algerian prisoners on Wednesday.")
     assert [(t, a) for t, _, a, _, _ in found] == [("CONCEDE", ["DZA"])]
+
+
+def test_specific_event_noun_beats_the_generic_verb_pattern(events_of):
+    found = events_of("The European Union imposed a visa ban on Belarusian President Alexander Lukashenko on Monday.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("SANCTION", ["EU"], ["BLR"])]
+    assert found[0][4].explain["pattern"] == "N:ban>visa"
+
+
+def test_event_noun_in_a_coordinated_object(events_of):
+    found = events_of("The Security Council imposed an air and arms embargo on Libya over its refusal to cooperate.")
+    types = {(t, tuple(a), tuple(r)) for t, _, a, r, _ in found}
+    assert ("SANCTION", ("UNSC",), ("LBY",)) in types          # not ASSAULT for "air", not UNSC as its own target
+
+
+def test_announced_concession_stays_a_concession(events_of):
+    found = events_of("Cuba will scrap the exit permit that Cuban citizens need to travel abroad, officials said.")
+    assert [(t, a, e.modality) for t, _, a, _, e in found] == [("CONCEDE", ["CUB"], "future")]
+
+
+def test_indictment_is_an_accusation(events_of):
+    found = events_of("The U.N. war crimes tribunal indicted two Croatian army generals on Tuesday.")
+    assert [(t, r) for t, _, _, r, _ in found] == [("ACCUSE", ["HRV"])]

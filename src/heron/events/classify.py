@@ -201,13 +201,21 @@ class EventClassifier:
         pobjs = [g.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS for p in c.children
                  if p.dep_ in ("pobj", "pcomp") for g in (p, *(m for m in p.children if m.dep_ == "compound"))]
         entry = self.lexicon.verb(lemma, preps, objs, pobjs)
-        if entry is not None and ">" in entry.pattern:
-            return _Found(entry, i, "verb")
+        light = []
         if lemma in self.lexicon.light_verbs:
-            for c in obj_toks:
+            # "imposed an air and arms embargo": the event noun may be a conjunct of the object.
+            for c in obj_toks + [cc for c in obj_toks for cc in c.conjuncts if cc.i > c.i]:
                 noun = self._noun(c)
                 if noun is not None:
-                    return _Found(noun, c.i, "light")
+                    light.append((noun, c.i))
+        if entry is not None and ">" in entry.pattern:
+            # "imposed a visa ban": a noun pattern with its modifier is more specific than "impose>ban".
+            specific = next(((n, t) for n, t in light if ">" in n.pattern), None)
+            if specific is not None:
+                return _Found(specific[0], specific[1], "light")
+            return _Found(entry, i, "verb")
+        if light:
+            return _Found(light[0][0], light[0][1], "light")
         return _Found(entry, i, "verb") if entry else None
 
     def _noun(self, tok) -> LexEntry | None:

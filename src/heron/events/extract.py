@@ -122,6 +122,9 @@ class EventExtractor:
         agents = [a for m in frame.agents for a in expand(m.actor)]
         lead = agents[0] if agents else None
         recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
+        # "the Security Council imposed an embargo on Libya over its refusal": an organisation is not its own target.
+        agent_igos = {a.igo for a in agents if a.igo}
+        recipients = [r for r in recipients if not (r.igo and r.igo in agent_igos)]
         agent_countries = {a.country for a in agents if a.country}
         if len(agent_countries) > 1:
             # "the two governments signed an agreement with South Korea": a party cannot also be the other side.
