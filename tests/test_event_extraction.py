@@ -62,3 +62,29 @@ def test_announced_concession_stays_a_concession(events_of):
 def test_indictment_is_an_accusation(events_of):
     found = events_of("The U.N. war crimes tribunal indicted two Croatian army generals on Tuesday.")
     assert [(t, r) for t, _, _, r, _ in found] == [("ACCUSE", ["HRV"])]
+
+
+def test_several_parties_without_a_target_act_mutually(events_of):
+    found = events_of("Egypt and Syria restored diplomatic relations on Wednesday after a 12-year break.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("SUPPORT", ["EGY", "SYR"], [])]
+
+
+def test_officials_of_two_states_are_both_parties(events_of):
+    found = events_of("The foreign ministers of Armenia and Azerbaijan agreed on Friday to hold new talks.")
+    assert found and found[0][2] == ["ARM", "AZE"]
+
+
+def test_abbreviated_country_keeps_its_dot(events_of):
+    found = events_of("Israeli Prime Minister Yitzhak Shamir rejected a U.S. proposal for a peace conference.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("REJECT", ["ISR"], ["USA"])]
+
+
+def test_withdrawal_out_of_a_country_targets_it(events_of):
+    found = events_of("The last Russian troops pulled out of Lithuania on Tuesday.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("RETREAT", ["RUS"], ["LTU"])]
+
+
+def test_threat_reaches_into_a_misattached_infinitive(events_of):
+    found = events_of("Morocco threatened on Friday to sever diplomatic relations with Mauritania if Nouakchott "
+                      "recognised the Saharan republic.")
+    assert ("THREATEN", ["MAR"], ["MRT"]) in [(t, a, r) for t, _, a, r, _ in found]

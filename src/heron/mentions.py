@@ -51,7 +51,9 @@ class MentionFinder:
                 continue
             start, end = self._extent(tok)
             span_tokens = sdoc[start:end + 1]
-            text = span_tokens.text.strip(" ,.;:\"'“”‘’")
+            text = span_tokens.text.strip(" ,;:\"'“”‘’")
+            if not span_tokens[-1].text.endswith(".") or len(span_tokens[-1].text) < 3:
+                text = text.rstrip(" .,;:\"'“”‘’")   # keep the dot of "U.S." / "U.N.", drop a sentence's
             if not text:
                 continue
             s_char = span_tokens.start_char + span_tokens.text.index(text)

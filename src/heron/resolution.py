@@ -206,6 +206,12 @@ class ActorResolverStage:
                     pm = by_head.get(pobj.i)
                     if pm is not None and pm.actor is not None and pm.actor.country and not pm.actor.members:
                         c = pm.actor.country
+                        # "the foreign ministers of Armenia and Azerbaijan": one phrase, several states.
+                        more = [by_head[x.i].actor.country for x in pobj.conjuncts if x.i > pobj.i and x.i in by_head
+                                and by_head[x.i].actor is not None and by_head[x.i].actor.country not in (None, c)]
+                        if more and prep.lower_ == "of":
+                            return replace(actor, members=list(dict.fromkeys([c] + more)), country=None, code=None,
+                                           source=(actor.source or "") + "+located+conjoined")
                         return replace(actor, country=c, code=c + (actor.sector or ""),
                                        source=(actor.source or "") + "+located")
         return actor
@@ -226,13 +232,15 @@ class ActorResolverStage:
 
     @staticmethod
     def _conjoined_nationals(context, head, actor: Actor) -> Actor:
-        """'the Turkish and Greek sides', 'U.S. and Russian negotiators': one phrase, several states."""
+        """'the Turkish and Greek sides', 'U.S. and Russian negotiators', 'the foreign ministers of Armenia
+        and Azerbaijan': one phrase, several states."""
         others = []
-        for mod in head.children:
-            if mod.dep_ not in ("amod", "compound", "nmod"):
-                continue
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+        of_objects = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" and head.pos_ == "NOUN"
+                      for p in prep.children if p.dep_ == "pobj"]
+        for mod in mods + of_objects:
             for conj in mod.conjuncts:
-                if conj.i > head.i:
+                if conj.i > head.i and mod not in of_objects:
                     continue
                 other = context.resolve(conj.text)
                 if other is not None and other.country and other.country != actor.country \

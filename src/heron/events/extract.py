@@ -112,7 +112,9 @@ class EventExtractor:
             return None
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
-        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES)
+        # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
+        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES
+                                                               or not frame.targets)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \

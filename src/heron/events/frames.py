@@ -24,7 +24,7 @@ PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "dative", "obj", "iobj", "attr", "oprd"}
 # Prepositions that introduce the other party of an interaction.
 TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "toward", "towards", "from", "of", "over", "at", "upon",
-                "about", "by", "between", "among", "onto", "across", "within", "inside"}
+                "about", "by", "between", "among", "onto", "across", "within", "inside", "out"}
 ORIGIN_PREPS = {"from"}
 # Prepositions of time, place, manner: their phrases are circumstances, not parties.
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
@@ -199,7 +199,9 @@ class FrameFinder:
         # Control verbs aim through their complement: "threatened to break relations with Russia",
         # "offered to negotiate with the president of Armenia".
         for child in pred.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # (the parser sometimes attaches "to sever relations" as an adverbial clause)
+            if child.pos_ == "VERB" and (child.dep_ == "xcomp" or child.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
                 targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
                 if targets:
                     return targets, "complement:" + via, counterpart
@@ -246,6 +248,10 @@ class FrameFinder:
             if tok.lower_ in COUNTERPART_NOUNS:
                 counterpart = True
             for child in tok.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN" and tok.i != pred.i:
+                    # "rejected a peace plan drawn up by the OAU": the author of the plan is the other party.
+                    frontier.extend((a, depth + 2, via) for a in child.children if a.dep_ == "agent")
+                    continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ in ("punct", "cc", "det", "advmod", "aux", "neg"):
                     continue
                 if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
