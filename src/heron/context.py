@@ -7,8 +7,9 @@ from datetime import date
 from heron.records import Document
 
 HISTORICAL_DAYS = 60
-# Sectors of groups that act inside their own country.
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
+# Sectors of an actor named without a country that take the country of the event's place: groups that act
+# inside their own country, and "authorities", "the army", "General X" where the sentence names no state.
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "GOV", "MIL"}
 
 
 def _countryless_domestic(a) -> bool:

@@ -204,6 +204,11 @@ class ActorResolverStage:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across", "of", "inside"):
                 for pobj in prep.children:
                     pm = by_head.get(pobj.i)
+                    if pm is None or pm.actor is None or not pm.actor.country:
+                        # "in Moldova's Transdniestria region", "in Diyarbakir jail": the place inside the phrase.
+                        inner = [by_head[c.i] for c in pobj.children if c.dep_ in ("poss", "compound", "amod")
+                                 and c.i in by_head and by_head[c.i].actor is not None]
+                        pm = next((x for x in inner if x.actor.country and not x.actor.members), pm)
                     if pm is not None and pm.actor is not None and pm.actor.country and not pm.actor.members:
                         c = pm.actor.country
                         # "the foreign ministers of Armenia and Azerbaijan": one phrase, several states.

@@ -20,6 +20,8 @@ OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PASSIVE_SUBJ = frozenset({"nsubjpass"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Adverbs the parser leaves as advmod where they are really verb particles ("brushed aside").
+ADVERB_PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 MAX_DEPTH = 3
 
@@ -192,7 +194,8 @@ class EventClassifier:
         if tok.pos_ in NOUN_POS:
             entry = self._noun(tok)
             return _Found(entry, i, "noun") if entry else None
-        preps = [c.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS]
+        preps = [c.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS
+                 or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES]
         obj_toks = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ]
         objs = [c.lemma_.lower() for c in obj_toks]
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
