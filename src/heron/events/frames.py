@@ -115,8 +115,13 @@ class FrameFinder:
                 keys = {agent.actor.country or agent.actor.igo}
                 target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
                 if target is not None:
-                    candidates.append(Frame(verb.i, "verb", [agent], [target], "fallback:nearest-before",
-                                            "fallback:nearest-after"))
+                    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+                        # "Three US servicemen were killed by a bomb outside the Iraqi city of Basra"
+                        candidates.append(Frame(verb.i, "verb", [target], [agent], "fallback:passive-after",
+                                                "fallback:passive-before"))
+                    else:
+                        candidates.append(Frame(verb.i, "verb", [agent], [target], "fallback:nearest-before",
+                                                "fallback:nearest-after"))
             if candidates:
                 out.append(candidates)
         return out
