@@ -20,6 +20,10 @@ RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
+# Dependencies that make an event part of another event's description: a purpose or manner clause ("staged
+# demonstrations to demand reforms"), a reason or topic ("expelled diplomats over Moscow's refusal to
+# extradite"), a clause on a participant ("refugees fleeing the war", "a resolution that aims to tighten").
+SUBORDINATE_DEPS = frozenset({"advcl", "prep", "acl", "relcl"})
 
 
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
@@ -74,7 +78,7 @@ class EventExtractor:
 
     @staticmethod
     def _fold_subordinate(sdoc, events: list[Event]) -> list[Event]:
-        """Drop events whose trigger sits in an adverbial clause of another event's trigger.
+        """Drop events whose trigger sits in a subordinate phrase (SUBORDINATE_DEPS) of another event's trigger.
 
         "staged demonstrations to demand reforms", "rioted, setting fire to mattresses": the purpose or manner
         clause describes the main act, it is not a second event (PLOVER/GSR code the main act once). The folded
@@ -89,13 +93,13 @@ class EventExtractor:
             span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
             main = None
             if span is not None:
-                tok, via_advcl = span.root, False
+                tok, subordinate = span.root, False
                 while tok.head.i != tok.i:
-                    via_advcl = via_advcl or tok.dep_ == "advcl"
+                    subordinate = subordinate or tok.dep_ in SUBORDINATE_DEPS
                     tok = tok.head
                     other = by_token.get(tok.i)
                     if other is not None and other is not e:
-                        main = other if via_advcl else None
+                        main = other if subordinate else None
                         break
             if main is None:
                 kept.append(e)
