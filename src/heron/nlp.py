@@ -35,9 +35,13 @@ should can could may might must ought 'll wo ca need needs dare get gets got got
 
 def repair_tags(sdoc, nlp) -> None:
     """Re-tag main verbs the tagger marked AUX, and lemmatize them as verbs."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import AUX
+
     lemmatizer = None
-    for tok in sdoc:
-        if tok.pos_ == "AUX" and tok.lower_ not in AUX_FORMS and tok.is_alpha:
+    for i in (sdoc.to_array([POS]) == AUX).nonzero()[0]:   # only AUX tokens: most sentences have few
+        tok = sdoc[int(i)]
+        if tok.lower_ not in AUX_FORMS and tok.is_alpha:
             if lemmatizer is None:
                 lemmatizer = nlp.get_pipe("lemmatizer")
             tok.pos_ = "VERB"
