@@ -75,3 +75,10 @@ def test_bad_code_in_patterns_is_rejected(tmp_path):
     (tmp_path / "patterns.tsv").write_text("kind\tpattern\tcameo\nV\tfrobnicate\t042\n", encoding="utf-8")
     assert Lexicon.load(tmp_path).verb("frobnicate", [], []).mode == "visit"
     assert src() is src()
+
+
+def test_prepositional_object_completes_only_its_own_preposition():
+    lex = default_lexicon()
+    # "withdraw troops from Congo under a deal": "deal" belongs to "under", not to "withdraw from".
+    assert lex.verb("withdraw", ["from", "under"], ["troop"], [("from", "congo"), ("under", "deal")]).plover == "RETREAT"
+    assert lex.verb("withdraw", ["from"], [], [("from", "deal")]).plover == "SANCTION"

@@ -201,9 +201,7 @@ class EventClassifier:
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
         objs += [p.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ == "prep" and m.lemma_ == "of"
                  for p in m.children if p.dep_ == "pobj"]
-        pobjs = [g.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS for p in c.children
-                 if p.dep_ in ("pobj", "pcomp") for g in (p, *(m for m in p.children if m.dep_ == "compound"))]
-        entry = self.lexicon.verb(lemma, preps, objs, pobjs)
+        entry = self.lexicon.verb(lemma, preps, objs, _prep_objects(tok))
         light = []
         if lemma in self.lexicon.light_verbs:
             # "imposed an air and arms embargo": the event noun may be a conjunct of the object.
@@ -338,6 +336,25 @@ def _clause_head(tok) -> int:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok.i
+
+
+def _prep_objects(tok) -> list[tuple[str, str]]:
+    """(preposition, object lemma) pairs of a verb: "pulled out of the deal" -> (of, deal) and (out, deal);
+    an object is never paired with another preposition's word ("withdraw troops from Congo under a deal")."""
+    particles = [c.lemma_.lower() for c in tok.children if c.dep_ == "prt"
+                 or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES]
+    pairs = []
+    for c in tok.children:
+        if c.dep_ not in PREP_DEPS:
+            continue
+        for h in (c, *(p for p in c.children if p.dep_ == "prep")):
+            for p in h.children:
+                if p.dep_ not in ("pobj", "pcomp"):
+                    continue
+                for g in (p, *(m for m in p.children if m.dep_ == "compound")):
+                    word = g.lemma_.lower()
+                    pairs += [(c.lemma_.lower(), word), (h.lemma_.lower(), word)] + [(x, word) for x in particles]
+    return pairs
 
 
 def _infinitive(tok) -> bool:

@@ -73,19 +73,24 @@ class Lexicon:
         lex.nonevents = {r["lemma"]: r["kind"] for r in _rows(base / "nonevents.tsv")}
         return lex
 
-    def verb(self, lemma: str, preps: list[str], objs: list[str], pobjs: list[str] = ()) -> LexEntry | None:
+    def verb(self, lemma: str, preps: list[str], objs: list[str],
+             pobjs: list[tuple[str, str]] = ()) -> LexEntry | None:
         """Most specific verb pattern: lemma+prep>obj, lemma>obj, lemma+prep, lemma.
 
-        ``pobjs`` are the objects of the verb's prepositions: they complete a ``lemma+prep>obj`` pattern
-        ("took to the streets", "pulled out of the deal") but never a bare ``lemma>obj`` one.
+        ``pobjs`` are (preposition, object) pairs of the verb's prepositional phrases: they complete a
+        ``lemma+prep>obj`` pattern ("took to the streets", "pulled out of the deal") but never a bare
+        ``lemma>obj`` one.
         """
         table = self.verbs.get(lemma)
         if not table:
             return None
         for p in preps:
-            for o in (*objs, *pobjs):
+            for o in objs:
                 if (p, o) in table:
                     return table[(p, o)]
+        for key in pobjs:
+            if key in table:
+                return table[key]
         for o in objs:
             if (None, o) in table:
                 return table[(None, o)]
