@@ -88,3 +88,15 @@ def test_threat_reaches_into_a_misattached_infinitive(events_of):
     found = events_of("Morocco threatened on Friday to sever diplomatic relations with Mauritania if Nouakchott "
                       "recognised the Saharan republic.")
     assert ("THREATEN", ["MAR"], ["MRT"]) in [(t, a, r) for t, _, a, r, _ in found]
+
+
+def test_event_in_a_time_phrase_stays_its_own_event(events_of):
+    found = events_of("US Secretary of State Antony Blinken showed his support for Kazakhstan's sovereignty "
+                      "during his visit to Astana on Tuesday.", date="2023-02-28")
+    assert {t for t, *_ in found} >= {"SUPPORT", "CONSULT"}
+
+
+def test_reason_phrase_is_folded(events_of):
+    found = events_of("Britain expelled four Russian diplomats on Monday over Moscow's refusal to extradite "
+                      "the main suspect.")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("SANCTION", ["GBR"], ["RUS"])]

@@ -24,6 +24,9 @@ MAX_EXPANDED_MEMBERS = 8
 # demonstrations to demand reforms"), a reason or topic ("expelled diplomats over Moscow's refusal to
 # extradite"), a clause on a participant ("refugees fleeing the war", "a resolution that aims to tighten").
 SUBORDINATE_DEPS = frozenset({"advcl", "prep", "acl", "relcl"})
+# ... but an event in a time phrase is an event of its own: "showed his support during a visit to Astana".
+SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", "amidst", "following", "despite",
+                                  "until", "ahead", "while"})
 
 
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
@@ -95,7 +98,7 @@ class EventExtractor:
             if span is not None:
                 tok, subordinate = span.root, False
                 while tok.head.i != tok.i:
-                    subordinate = subordinate or tok.dep_ in SUBORDINATE_DEPS
+                    subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
                     tok = tok.head
                     other = by_token.get(tok.i)
                     if other is not None and other is not e:
