@@ -100,3 +100,15 @@ def test_reason_phrase_is_folded(events_of):
     found = events_of("Britain expelled four Russian diplomats on Monday over Moscow's refusal to extradite "
                       "the main suspect.")
     assert [(t, a, r) for t, _, a, r, _ in found] == [("SANCTION", ["GBR"], ["RUS"])]
+
+
+def test_where_several_parties_meet_is_no_party(events_of):
+    found = events_of("The Salvadoran government and FMLN guerrillas agreed in New York on Wednesday to set up "
+                      "a national commission.", date="1991-09-25")
+    assert found and all(r == [] and set(a) == {"SLV"} for t, _, a, r, _ in found if t == "AGREE"), found
+
+
+def test_group_acting_with_a_state_belongs_to_it(events_of):
+    found = events_of("The Angolan government and UNITA rebels agreed on Thursday to a fresh round of talks "
+                      "in Lusaka.", date="1994-06-01")
+    assert [(t, set(a)) for t, _, a, _, _ in found][:1] == [("AGREE", {"AGO"})]

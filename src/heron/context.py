@@ -87,6 +87,10 @@ class WhenWhere:
                     e.recipient[i] = replace(r, country=target_country, code=target_country + r.sector,
                                              confidence=0.5, source=(r.source or "") + "+inferred:place-of-event")
         country = where or (next(iter(targets)) if len(targets) == 1 else None)
+        if len(agents) == 1 and any(_countryless_domestic(a) for a in e.actor):
+            # "The Angolan government and UNITA rebels agreed ...": a group acting with one state's
+            # actors belongs to that state, wherever they meet.
+            country = next(iter(agents))
         if country is None:
             return
         for i, a in enumerate(e.actor):

@@ -25,6 +25,7 @@ OF_HEADS = {
     "organization", "organisation", "people", "citizens", "residents", "troops", "soldiers", "police",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "delegation", "representatives",
     "officials", "commander", "parliament", "speaker", "general", "governor", "mayor", "chairman", "assembly",
+    "congress", "federation", "confederation", "association", "movement", "front", "committee", "ministers",
 }
 NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
 # "an anti-Syria journalist", "pro-Moscow rebels": the named state is a stance, not a party.

@@ -130,7 +130,11 @@ class EventExtractor:
             return None
         agents = [a for m in frame.agents for a in expand(m.actor)]
         lead = agents[0] if agents else None
-        recipients = [a for m in frame.targets for a in expand(m.actor, lead if frame.counterpart else None)]
+        targets = frame.targets
+        if "nested-place" in frame.target_via and len(agents) > 1:
+            # "the government and the rebels agreed in New York": where several parties act is a venue.
+            targets = []
+        recipients = [a for m in targets for a in expand(m.actor, lead if frame.counterpart else None)]
         # "the Security Council imposed an embargo on Libya over its refusal": an organisation is not its own target.
         agent_igos = {a.igo for a in agents if a.igo}
         recipients = [r for r in recipients if not (r.igo and r.igo in agent_igos)]
