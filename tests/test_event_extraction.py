@@ -112,3 +112,17 @@ def test_group_acting_with_a_state_belongs_to_it(events_of):
     found = events_of("The Angolan government and UNITA rebels agreed on Thursday to a fresh round of talks "
                       "in Lusaka.", date="1994-06-01")
     assert [(t, set(a)) for t, _, a, _, _ in found][:1] == [("AGREE", {"AGO"})]
+
+
+def test_author_of_the_weapon_is_the_agent(events_of):
+    found = events_of("A car bomb planted by Shining Path guerrillas killed at least 18 residents of Lima on Thursday.",
+                      date="1992-07-17")
+    assert [(t, set(a), e.explain["agent_via"]) for t, _, a, _, e in found] == \
+        [("ASSAULT", {"PER"}, "instrument-author")]
+
+
+def test_lower_case_common_noun_is_not_an_organisation(events_of):
+    found = events_of("Guatemala's congress approved an amnesty on Wednesday for leftist guerrillas.",
+                      date="1996-12-18")
+    assert [(t, a) for t, _, a, _, _ in found] == [("CONCEDE", ["GTM"])]
+    assert all(a.kind != "ngo" for e in (f[4] for f in found) for a in e.recipient)

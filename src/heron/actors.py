@@ -168,7 +168,8 @@ class ActorResolver(PersonMatching):
                           False)
         # 1. Named armed group / NGO / user actor.
         for h in head_hits:
-            if h.entry.type == "actor":
+            if h.entry.type == "actor" and not (h.end - h.start == 1 and tokens[h.start].islower()):
+                # (a one-word name written in lower case is a common noun: "approved an amnesty")
                 row = kb.named_actor(h.entry.target, date, country or self._context_country(context))
                 actor = Actor(text=" ".join(tokens), name=row.name, country=row.country,
                               sector=row.sector or sector, kind=row.kind, code=row.code, wikidata=row.wikidata,

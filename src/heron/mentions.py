@@ -26,6 +26,7 @@ OF_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "delegation", "representatives",
     "officials", "commander", "parliament", "speaker", "general", "governor", "mayor", "chairman", "assembly",
     "congress", "federation", "confederation", "association", "movement", "front", "committee", "ministers",
+    "fighters", "supporters", "militants", "guerrillas", "rebels", "units", "inmates", "workers", "activists",
 }
 NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
 # "an anti-Syria journalist", "pro-Moscow rebels": the named state is a stance, not a party.

@@ -139,6 +139,14 @@ class FrameFinder:
                     return found, "subject"
                 if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
                     return self._actors_at(verb.head, by_head), "relative"
+                # "A car bomb planted by Shining Path guerrillas killed ...": the instrument's author acts.
+                for acl in child.children:
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                        for agent in acl.children:
+                            if agent.dep_ == "agent":
+                                found = [m for p in agent.children for m in self._actors_at(p, by_head)]
+                                if found:
+                                    return found, "instrument-author"
                 return [], ""          # an explicit non-actor subject blocks inheritance
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -147,9 +155,10 @@ class FrameFinder:
                         return found, "passive-agent"
         if verb.dep_ == "relcl":
             return self._actors_at(verb.head, by_head), "relative"
-        if verb.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        if verb.dep_ == "acl" and (verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "obj") for c in verb.children)):
             # "Israeli airstrikes killed 20 people, officials said" parsed as a modifier of
-            # "airstrikes": with an object of its own the verb is active, and its head is the agent.
+            # "airstrikes": with an object of its own (or a finite past tense, "demonstrators massed
+            # outside the embassy") the verb is active, and its head is the agent.
             return self._actors_at(verb.head, by_head), "active-modifier"
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found, via = self._agents_of(verb.head, by_head, seen)
