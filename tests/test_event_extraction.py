@@ -126,3 +126,15 @@ def test_lower_case_common_noun_is_not_an_organisation(events_of):
                       date="1996-12-18")
     assert [(t, a) for t, _, a, _, _ in found] == [("CONCEDE", ["GTM"])]
     assert all(a.kind != "ngo" for e in (f[4] for f in found) for a in e.recipient)
+
+
+def test_trailing_attribution_adds_no_modality(events_of):
+    found = events_of("The European Community imposed a ban on new investment in South Africa, "
+                      "EC foreign ministers decided in Brussels on Tuesday.", date="1986-09-16")
+    assert [(t, e.modality) for t, _, _, _, e in found] == [("SANCTION", "asserted")]
+
+
+def test_calling_off_a_strike_is_a_concession(events_of):
+    found = events_of("Bolivia's main labour federation called off a general strike against the government "
+                      "on Thursday.", date="2000-04-13")
+    assert [t for t, *_ in found] == ["CONCEDE"]

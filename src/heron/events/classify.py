@@ -210,8 +210,9 @@ class EventClassifier:
                 if noun is not None:
                     light.append((noun, c.i))
         if entry is not None and ">" in entry.pattern:
-            # "imposed a visa ban": a noun pattern with its modifier is more specific than "impose>ban".
-            specific = next(((n, t) for n, t in light if ">" in n.pattern), None)
+            # "imposed a visa ban": a noun pattern with its modifier is more specific than "impose>ban"
+            # (but not than a particle verb: "called off a general strike").
+            specific = next(((n, t) for n, t in light if ">" in n.pattern and "+" not in entry.pattern), None)
             if specific is not None:
                 return _Found(specific[0], specific[1], "light")
             return _Found(entry, i, "verb")
@@ -221,6 +222,9 @@ class EventClassifier:
 
     def _noun(self, tok) -> LexEntry | None:
         mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
+        # "a ban on imports" reads like "an import ban"
+        mods += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                 for p in c.children if p.dep_ == "pobj"]
         entry = self.lexicon.noun(tok.lemma_.lower(), mods)
         if entry is not None:
             return entry
@@ -243,6 +247,8 @@ class EventClassifier:
                 break
             mods = self.lexicon.modifiers.get(head.lemma_.lower(), [])
             args = {a for a, _ in mods}
+            if top.dep_ == "ccomp" and top.i < head.i:
+                break       # "X imposed a ban, ministers decided": a trailing attribution, not a modifier
             if (top.dep_ in CLAUSE_DEPS or _infinitive(top)) and "xcomp" in args:
                 top = head
             elif top.dep_ == "dobj" and ("dobj" in args or head.lemma_.lower() in self.lexicon.light_verbs):
@@ -364,7 +370,7 @@ def _infinitive(tok) -> bool:
 
 def _complement(tok, arg: str) -> int | None:
     for c in tok.children:
-        if arg == "xcomp" and (c.dep_ in CLAUSE_DEPS or _infinitive(c)):
+        if arg == "xcomp" and (c.dep_ in CLAUSE_DEPS or _infinitive(c)) and not (c.dep_ == "ccomp" and c.i < tok.i):
             return c.i
         if arg == "dobj" and c.dep_ in ("dobj", "obj"):
             return c.i

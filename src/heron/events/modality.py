@@ -36,6 +36,8 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     # Walk up through the verbs that embed this one in the same clause chain.
     cur = tok
     for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.i < cur.head.i:
+            break       # "X imposed a ban, ministers decided": a trailing attribution adds no modality
         if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj", "acl") \
                 and cur.head.i != cur.i:
             cur = cur.head
