@@ -138,3 +138,16 @@ def test_calling_off_a_strike_is_a_concession(events_of):
     found = events_of("Bolivia's main labour federation called off a general strike against the government "
                       "on Thursday.", date="2000-04-13")
     assert [t for t, *_ in found] == ["CONCEDE"]
+
+
+def test_reported_obligation_is_the_speakers_demand(events_of):
+    found = events_of("A senior British minister reiterated that Libya must hand over the alleged bombers.",
+                      date="1992-01-01")
+    assert [(t, a, r, e.modality) for t, _, a, r, e in found] == [("REQUEST", ["GBR"], ["LBY"], "asserted")]
+    assert found[0][4].explain["agent_via"] == "reporter"
+
+
+def test_national_adjective_beats_coreference(events_of):
+    found = events_of("British Foreign Secretary Jack Straw said the Sudanese government must stop the conflict.",
+                      date="2004-07-01")
+    assert found and found[0][3] == ["SDN"]

@@ -111,7 +111,7 @@ class ActorResolverStage:
                 actor = self._pronoun(head.lower_, history, m, subjects)
             else:
                 # "this gigantic Central Asian country" is Kazakhstan mentioned before, not Central Asia.
-                actor = self._description(head, history, m, subjects) if head is not None else None
+                actor = self._description(head, history, m, subjects, context) if head is not None else None
                 if actor is None:
                     actor = context.resolve(m.text)
                 if actor is None and head is not None:
@@ -291,9 +291,13 @@ class ActorResolverStage:
         return None
 
     @staticmethod
-    def _description(head, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:
+    def _description(head, history: list[Mention], m: Mention, subjects: set[str] = frozenset(),
+                     context=None) -> Actor | None:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
+        if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
+                                       and (context.resolve(c.text) or Actor(text="")).country for c in head.children):
+            return None              # "the Sudanese government" names its state
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
             return None

@@ -145,9 +145,10 @@ class EventExtractor:
         tok = sdoc[frame.trigger]
         effects = set((cls.explain or {}).get("effects") or ())
         modality = modality_of(sdoc, frame.trigger, negation_in_type="negate" in effects)
-        if cls.plover == "THREATEN" and effects & {"conditional", "future"} \
-                and modality.value in ("hypothetical", "future"):
-            # "may halt mediation if ...", "will boycott unless ...": the threat itself is made now.
+        if (cls.plover == "THREATEN" and effects & {"conditional", "future"} or cls.plover == "REQUEST"
+                and "obliged" in effects and frame.agent_via == "reporter") and modality.value in ("hypothetical", "future"):
+            # "may halt mediation if ...", "will boycott unless ...", "said Libya must hand over ...": the threat
+            # or the demand itself is made now.
             modality = Modality("asserted", modality.cue)
         if cls.cameo in RECIPROCAL_CODES and modality.value == "asserted" and recipients:
             # A meeting, call or negotiation that took place is mutual (PLOVER): all parties are

@@ -40,6 +40,8 @@ AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "c
                "ought", "'ll", "'d", "wo", "ca", "need", "dare", "get"}
 # Sectors of groups that act inside one state (same list as heron.context).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
+# Auxiliaries that put an obligation on the clause's subject.
+OBLIGATION_AUX = {"must", "should", "ought"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
 
 
@@ -328,7 +330,26 @@ class FrameFinder:
         elif not targets:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
+        demand = self._reported_obligation(verb, by_head, agents)
+        if demand is not None:
+            return demand
         return Frame(verb.i, "verb", agents, targets, via, tvia, counterpart)
+
+    def _reported_obligation(self, verb, by_head, agents: list[Mention]) -> Frame | None:
+        """"Britain said Libya must hand over the suspects": the speaker demands, the one who must act is the
+        target (the classifier turns the obligation into a REQUEST)."""
+        if verb.dep_ != "ccomp" or not agents or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
+                                                         for c in verb.children):
+            return None
+        from heron.events.lexicon import default_lexicon
+
+        if default_lexicon().nonevents.get(verb.head.lemma_.lower()) != "report":
+            return None
+        speakers, _ = self._agents_of(verb.head, by_head)
+        keys = {m.actor.country or m.actor.igo or id(m) for m in agents}
+        if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
+            return None
+        return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
 
     @staticmethod
     def _state_of_place(verb, by_head) -> list[Mention]:
