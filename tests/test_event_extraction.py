@@ -146,8 +146,3 @@ def test_reported_obligation_is_the_speakers_demand(events_of):
     assert [(t, a, r, e.modality) for t, _, a, r, e in found] == [("REQUEST", ["GBR"], ["LBY"], "asserted")]
     assert found[0][4].explain["agent_via"] == "reporter"
 
-
-def test_national_adjective_beats_coreference(events_of):
-    found = events_of("British Foreign Secretary Jack Straw said the Sudanese government must stop the conflict.",
-                      date="2004-07-01")
-    assert found and found[0][3] == ["SDN"]

@@ -85,3 +85,9 @@ def test_states_before_independence_belong_to_the_older_state(resolve):
 def test_stance_prefix_names_no_party(resolve):
     found = resolve("A prominent anti-Syria journalist was killed in Beirut.", date="2005-02-01")
     assert "Syria" not in found
+
+
+def test_national_adjective_beats_coreference(resolve):
+    found = resolve("British Foreign Secretary Jack Straw said the Sudanese government must stop the conflict.",
+                    date="2004-07-01")
+    assert found["the Sudanese government"].country == "SDN"
