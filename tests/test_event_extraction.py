@@ -146,3 +146,15 @@ def test_reported_obligation_is_the_speakers_demand(events_of):
     assert [(t, a, r, e.modality) for t, _, a, r, e in found] == [("REQUEST", ["GBR"], ["LBY"], "asserted")]
     assert found[0][4].explain["agent_via"] == "reporter"
 
+
+
+def test_donor_of_a_delivered_good_is_the_agent(events_of):
+    found = events_of("Some 50,000 tonnes of wheat donated by the European Community were delivered to "
+                      "Ethiopia on Tuesday.", date="1985-03-01")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("AID", ["EU"], ["ETH"])]
+
+
+def test_own_forces_in_a_passive_are_no_target(events_of):
+    found = events_of("Warships of the Black Sea Fleet were deployed off the Georgian coast by Moscow.",
+                      date="2008-08-10")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("MOBILIZE", ["RUS"], ["GEO"])]

@@ -24,8 +24,9 @@ PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "dative", "obj", "iobj", "attr", "oprd"}
 # Prepositions that introduce the other party of an interaction.
 TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "toward", "towards", "from", "of", "over", "at", "upon",
-                "about", "by", "between", "among", "onto", "across", "within", "inside", "out"}
+                "about", "by", "between", "among", "onto", "across", "within", "inside", "out", "along", "off"}
 ORIGIN_PREPS = {"from"}
+DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 # Prepositions of time, place, manner: their phrases are circumstances, not parties.
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
@@ -117,7 +118,8 @@ class FrameFinder:
                 keys = {agent.actor.country or agent.actor.igo}
                 target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
                 if target is not None:
-                    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+                    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) \
+                            and sdoc[target.head].head.lower_ not in DESTINATION_PREPS:
                         # "Three US servicemen were killed by a bomb outside the Iraqi city of Basra"
                         candidates.append(Frame(verb.i, "verb", [target], [agent], "fallback:passive-after",
                                                 "fallback:passive-before"))
@@ -142,13 +144,9 @@ class FrameFinder:
                 if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
                     return self._actors_at(verb.head, by_head), "relative"
                 # "A car bomb planted by Shining Path guerrillas killed ...": the instrument's author acts.
-                for acl in child.children:
-                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                        for agent in acl.children:
-                            if agent.dep_ == "agent":
-                                found = [m for p in agent.children for m in self._actors_at(p, by_head)]
-                                if found:
-                                    return found, "instrument-author"
+                found = self._author_of(child, by_head)
+                if found:
+                    return found, "instrument-author"
                 return [], ""          # an explicit non-actor subject blocks inheritance
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -176,6 +174,17 @@ class FrameFinder:
                 if found:
                     return found, "inherited:coordination"
         return [], ""
+
+    def _author_of(self, thing, by_head) -> list[Mention]:
+        """The "by" agent of a participle on a non-actor noun: "a bomb planted by X", "wheat donated by X"."""
+        for acl in thing.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        found = [m for p in agent.children for m in self._actors_at(p, by_head)]
+                        if found:
+                            return found
+        return []
 
     def _actors_at(self, tok, by_head) -> list[Mention]:
         """Actor mentions for a phrase head and its conjuncts ("Russia and China")."""
@@ -305,7 +314,12 @@ class FrameFinder:
     def _verb_frame(self, verb, by_head) -> Frame | None:
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
-        if passive and via != "passive-agent":
+        authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)
+                   for m in self._author_of(c, by_head)]
+        if passive and via != "passive-agent" and authors:
+            # "50,000 tonnes of wheat donated by the EC were delivered to Ethiopia": the donor delivers.
+            agents, via, passive = authors, "instrument-author", False
+        elif passive and via != "passive-agent":
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
             agents = self._state_of_place(verb, by_head) if verb.lemma_.lower() in _lexicon()["state_action_lemmas"] \
                 else []
@@ -325,8 +339,13 @@ class FrameFinder:
                     tvia = "shared:" + tvia
                     break
         if passive:
-            targets = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)] or targets
-            tvia = "passive-subject"
+            # The passive subject is the target, unless it is no codable actor ("Intelligence is being shared
+            # by Rabat with Madrid") or the agent's own forces ("Warships were deployed off Georgia by Moscow").
+            own = {m.actor.country for m in agents if m.actor and m.actor.country}
+            subject = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)
+                       if _codable(m.actor) and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
+            if subject or not targets:
+                targets, tvia = subject, "passive-subject"
         elif not targets:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
