@@ -131,8 +131,10 @@ class EventExtractor:
         agents = [a for m in frame.agents for a in expand(m.actor)]
         lead = agents[0] if agents else None
         targets = frame.targets
-        if "nested-place" in frame.target_via and len(agents) > 1:
-            # "the government and the rebels agreed in New York": where several parties act is a venue.
+        if len(agents) > 1 and ("nested-place" in frame.target_via
+                                or all((m.actor.source or "").startswith("place:") for m in targets)):
+            # "the government and the rebels agreed in New York", "U.S. and Russian negotiators return to
+            # Geneva": where several parties act is a venue.
             targets = []
         recipients = [a for m in targets for a in expand(m.actor, lead if frame.counterpart else None)]
         # "the Security Council imposed an embargo on Libya over its refusal": an organisation is not its own target.
