@@ -158,3 +158,9 @@ def test_own_forces_in_a_passive_are_no_target(events_of):
     found = events_of("Warships of the Black Sea Fleet were deployed off the Georgian coast by Moscow.",
                       date="2008-08-10")
     assert [(t, a, r) for t, _, a, r, _ in found] == [("MOBILIZE", ["RUS"], ["GEO"])]
+
+
+def test_group_without_a_country_takes_the_only_state_of_its_sentence(events_of):
+    found = events_of("Tens of thousands of students marched through central Seoul on Saturday.", date="1987-06-20")
+    assert [(t, a) for t, _, a, _, _ in found] == [("PROTEST", ["KOR"])]
+    assert "inferred" in found[0][4].actor[0].source

@@ -67,11 +67,18 @@ class WhenWhere:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
             e.location = event_place(sdoc, ti, doc.places, dateline)
-            self._domestic_agents(e)
+            self._domestic_agents(e, self._sentence_countries(doc, e.sentence))
         return doc
 
     @staticmethod
-    def _domestic_agents(e) -> None:
+    def _sentence_countries(doc: Document, sentence: int) -> set[str]:
+        """States named in one sentence, by actors or places."""
+        found = {m.actor.country for m in doc.mentions
+                 if m.sentence == sentence and m.actor is not None and m.actor.country and not m.actor.members}
+        return found | {p.country for p in doc.places if p.sentence == sentence and p.country}
+
+    @staticmethod
+    def _domestic_agents(e, sentence_countries: set[str] = frozenset()) -> None:
         """'Rebels attacked an army base in northern Mali', 'protesters marched in Paris': a domestic
         group named without a country acts in the country where the event happened (or, failing
         a place, the one state it acts on)."""
@@ -91,6 +98,9 @@ class WhenWhere:
             # "The Angolan government and UNITA rebels agreed ...": a group acting with one state's
             # actors belongs to that state, wherever they meet.
             country = next(iter(agents))
+        if country is None and len(sentence_countries) == 1:
+            # "Students marched through central Seoul": the only state the sentence names.
+            country = next(iter(sentence_countries))
         if country is None:
             return
         for i, a in enumerate(e.actor):
