@@ -91,3 +91,8 @@ def test_national_adjective_beats_coreference(resolve):
     found = resolve("British Foreign Secretary Jack Straw said the Sudanese government must stop the conflict.",
                     date="2004-07-01")
     assert found["the Sudanese government"].country == "SDN"
+
+
+def test_town_in_a_group_name_gives_its_country(resolve):
+    found = resolve("The Medellin drug cartel vowed to kill ten judges.", date="1989-09-01")
+    assert found["The Medellin drug cartel"].country == "COL"

@@ -9,7 +9,8 @@ from heron.records import Document
 HISTORICAL_DAYS = 60
 # Sectors of an actor named without a country that take the country of the event's place: groups that act
 # inside their own country, and "authorities", "the army", "General X" where the sentence names no state.
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "GOV", "MIL"}
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "GOV", "MIL", "AGR", "CRM",
+                    "MED", "HLH", "REL", "BUS"}
 
 
 def _countryless_domestic(a) -> bool:

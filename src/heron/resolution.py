@@ -219,6 +219,12 @@ class ActorResolverStage:
                                            source=(actor.source or "") + "+located+conjoined")
                         return replace(actor, country=c, code=c + (actor.sector or ""),
                                        source=(actor.source or "") + "+located")
+        for town in (c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "GPE"):
+            # "the Medellin drug cartel", "a Lagos court": a town named in the phrase.
+            tm = by_head.get(town.i)
+            if tm is not None and tm.actor is not None and (tm.actor.source or "").startswith("place:"):
+                c = tm.actor.country
+                return replace(actor, country=c, code=c + (actor.sector or ""), source=(actor.source or "") + "+town")
         return actor
 
     @staticmethod

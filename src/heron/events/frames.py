@@ -40,7 +40,8 @@ RELATIVE_WORDS = {"which", "who", "that", "whom"}
 AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                "ought", "'ll", "'d", "wo", "ca", "need", "dare", "get"}
 # Sectors of groups that act inside one state (same list as heron.context).
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG"}
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
+                    "HLH", "REL", "BUS"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
