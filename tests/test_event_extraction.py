@@ -164,3 +164,10 @@ def test_group_without_a_country_takes_the_only_state_of_its_sentence(events_of)
     found = events_of("Tens of thousands of students marched through central Seoul on Saturday.", date="1987-06-20")
     assert [(t, a) for t, _, a, _, _ in found] == [("PROTEST", ["KOR"])]
     assert "inferred" in found[0][4].actor[0].source
+
+
+def test_subordinate_act_folds_past_an_intermediate_event(events_of):
+    found = events_of("France delivered anti-aircraft missiles to Chad's army on Tuesday to help repel "
+                      "a Libyan offensive.", date="1987-01-01")
+    assert [t for t, *_ in found] == ["AID"]
+    assert {f["trigger"] for f in found[0][4].explain["folded"]} >= {"repel"}

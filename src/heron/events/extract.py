@@ -101,8 +101,8 @@ class EventExtractor:
                     subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
                     tok = tok.head
                     other = by_token.get(tok.i)
-                    if other is not None and other is not e:
-                        main = other if subordinate else None
+                    if other is not None and other is not e and subordinate:
+                        main = other   # (an event reached without a subordinate step, "agreed to send", is passed)
                         break
             if main is None:
                 kept.append(e)
