@@ -171,3 +171,14 @@ def test_subordinate_act_folds_past_an_intermediate_event(events_of):
                       "a Libyan offensive.", date="1987-01-01")
     assert [t for t, *_ in found] == ["AID"]
     assert {f["trigger"] for f in found[0][4].explain["folded"]} >= {"repel"}
+
+
+def test_forces_deployed_in_a_passive_act_for_their_state(events_of):
+    found = events_of("Some 15,000 police and soldiers were deployed in Jakarta on Wednesday.", date="1998-11-11")
+    assert [(t, set(a)) for t, _, a, _, _ in found] == [("MOBILIZE", {"IDN"})]
+
+
+def test_measured_goods_name_the_event(events_of):
+    found = events_of("Spanish military planes carried 50 tonnes of food and water purification equipment "
+                      "to Honduras on Thursday.", date="1998-11-05")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("AID", ["ESP"], ["HND"])]

@@ -42,6 +42,7 @@ AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "c
 # Sectors of groups that act inside one state (same list as heron.context).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
+SECURITY_SECTORS = {"MIL", "COP"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
@@ -321,6 +322,11 @@ class FrameFinder:
             # "50,000 tonnes of wheat donated by the EC were delivered to Ethiopia": the donor delivers.
             agents, via, passive = authors, "instrument-author", False
         elif passive and via != "passive-agent":
+            forces = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)
+                      if m.actor.sector in SECURITY_SECTORS and not m.actor.members]
+            if forces:
+                # "15,000 police and soldiers were deployed in Jakarta": the forces' state acts through them.
+                return Frame(verb.i, "verb", forces, [], "passive-forces", "")
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
             agents = self._state_of_place(verb, by_head) if verb.lemma_.lower() in _lexicon()["state_action_lemmas"] \
                 else []
@@ -344,7 +350,8 @@ class FrameFinder:
             # by Rabat with Madrid") or the agent's own forces ("Warships were deployed off Georgia by Moscow").
             own = {m.actor.country for m in agents if m.actor and m.actor.country}
             subject = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)
-                       if _codable(m.actor) and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
+                       if _codable(m.actor, domestic=True)
+                       and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
             if subject or not targets:
                 targets, tvia = subject, "passive-subject"
         elif not targets:
