@@ -182,3 +182,11 @@ def test_measured_goods_name_the_event(events_of):
     found = events_of("Spanish military planes carried 50 tonnes of food and water purification equipment "
                       "to Honduras on Thursday.", date="1998-11-05")
     assert [(t, a, r) for t, _, a, r, _ in found] == [("AID", ["ESP"], ["HND"])]
+
+
+def test_unattributed_killing_is_coded_to_an_unknown_actor_of_the_place(events_of):
+    found = events_of("A prominent journalist has been killed in a car bomb explosion in eastern Beirut.",
+                      date="2005-06-02")
+    assert [(t, a) for t, _, a, _, _ in found] == [("ASSAULT", ["LBN"])]
+    agent = found[0][4].actor[0]
+    assert agent.kind == "unknown" and agent.source == "implicit:unattributed-violence" and agent.confidence < 0.5

@@ -328,11 +328,14 @@ class FrameFinder:
                 # "15,000 police and soldiers were deployed in Jakarta": the forces' state acts through them.
                 return Frame(verb.i, "verb", forces, [], "passive-forces", "")
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
-            agents = self._state_of_place(verb, by_head) if verb.lemma_.lower() in _lexicon()["state_action_lemmas"] \
-                else []
+            lemma = verb.lemma_.lower()
+            agents, via = [], "passive-place"
+            if lemma in _lexicon()["state_action_lemmas"]:
+                agents = self._state_of_place(verb, by_head)
+            elif lemma in _lexicon()["violence_lemmas"]:
+                agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
-                return None         # "X was attacked" with no agent: nothing to code
-            via = "passive-place"
+                return None         # "X was attacked" with no agent and no place: nothing to code
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
         if not targets and not passive:
             # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
@@ -377,6 +380,21 @@ class FrameFinder:
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
+
+    @staticmethod
+    def _unknown_perpetrator(verb, by_head) -> list[Mention]:
+        """"A journalist was killed in a car bomb in eastern Beirut": an unknown actor in the place's state."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "near", "outside", "at", "by", "on"):
+                continue
+            for tok in child.subtree:
+                m = by_head.get(tok.i)
+                if m is not None and m.actor is not None and m.actor.country and not m.actor.members \
+                        and m.actor.kind != "person":
+                    state = Actor(text=m.text, span=m.span, name=None, country=m.actor.country, kind="unknown",
+                                  code=m.actor.country, confidence=0.4, source="implicit:unattributed-violence")
+                    return [Mention(id=m.id, text=m.text, span=m.span, sentence=m.sentence, actor=state, head=m.head)]
+        return []
 
     @staticmethod
     def _state_of_place(verb, by_head) -> list[Mention]:
