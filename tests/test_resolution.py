@@ -96,3 +96,17 @@ def test_national_adjective_beats_coreference(resolve):
 def test_town_in_a_group_name_gives_its_country(resolve):
     found = resolve("The Medellin drug cartel vowed to kill ten judges.", date="1989-09-01")
     assert found["The Medellin drug cartel"].country == "COL"
+
+
+def test_coordinated_nationalities_are_all_parties(resolve):
+    found = resolve("Bosnian, Serbian and Croatian leaders agreed in Dayton on Tuesday.", date="1995-11-21")
+    assert found["Bosnian, Serbian and Croatian leaders"].members == ["BIH", "SRB", "HRV"]
+
+
+def test_name_joined_to_an_attribute_participle_is_no_party(resolve):
+    found = resolve("Nicaragua declared a ceasefire in its war with U.S.-backed Contra rebels.", date="1988-03-01")
+    assert found["U.S.-backed Contra rebels"].country == "NIC"
+    assert "U.S." not in found
+    # ... but a state that leads keeps its role: "Vietnamese-led forces" are Vietnam's.
+    found = resolve("Vietnamese-led forces shelled guerrilla camps.", date="1985-01-01")
+    assert found["Vietnamese-led forces"].country == "VNM"

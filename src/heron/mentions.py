@@ -9,6 +9,7 @@ Possessors and national adjectives inside a phrase get mentions of their own ("K
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from heron.records import Document, Mention
 
@@ -33,6 +34,13 @@ NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
 STANCE_PREFIXES = {"anti", "pro"}
 
 
+@lru_cache(maxsize=1)
+def _attribute_participles() -> frozenset[str]:
+    from heron.resolution import _lexicon
+
+    return frozenset(_lexicon()["attribute_participles"])
+
+
 @dataclass
 class MentionFinder:
     """Find candidate actor mentions in a parsed document."""
@@ -48,6 +56,8 @@ class MentionFinder:
                 continue
             if tok.i >= 2 and sdoc[tok.i - 1].text == "-" and sdoc[tok.i - 2].lower_ in STANCE_PREFIXES:
                 continue
+            if tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].text == "-" and sdoc[tok.i + 2].lower_ in _attribute_participles():
+                continue      # "U.N.-brokered talks": the U.N. describes the talks
             if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
                     and tok.ent_type_ not in ("NORP", "GPE"):
                 continue

@@ -61,6 +61,14 @@ def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
     return None
 
 
+def _without_attributes(text: str) -> str:
+    """'U.S.-backed Contra rebels' -> 'Contra rebels': drop names joined to an attribute participle."""
+    if "-" not in text:
+        return text
+    words = [w for w in text.split() if not ("-" in w and w.rsplit("-", 1)[1].lower() in _lexicon()["attribute_participles"])]
+    return " ".join(words) or text
+
+
 def historical_state(actor: Actor, date: str) -> Actor:
     """Before a state's independence its places and people belong to the state it was part of."""
     successors = _lexicon()["successor_states"]
@@ -113,7 +121,7 @@ class ActorResolverStage:
                 # "this gigantic Central Asian country" is Kazakhstan mentioned before, not Central Asia.
                 actor = self._description(head, history, m, subjects, context) if head is not None else None
                 if actor is None:
-                    actor = context.resolve(m.text)
+                    actor = context.resolve(_without_attributes(m.text))
                 if actor is None and head is not None:
                     core = self._core_text(sdoc, head, m)
                     if core:
@@ -250,7 +258,9 @@ class ActorResolverStage:
         of_objects = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" and head.pos_ == "NOUN"
                       for p in prep.children if p.dep_ == "pobj"]
         for mod in mods + of_objects:
-            for conj in mod.conjuncts:
+            # "Bosnian, Serbian and Croatian leaders": coordinated modifiers are parties themselves.
+            coordinated = [mod] if mod in mods and any(c.dep_ == "cc" or c.text == "," for c in mod.children) else []
+            for conj in coordinated + list(mod.conjuncts):
                 if conj.i > head.i and mod not in of_objects:
                     continue
                 other = context.resolve(conj.text)
