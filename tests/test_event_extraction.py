@@ -190,3 +190,9 @@ def test_unattributed_killing_is_coded_to_an_unknown_actor_of_the_place(events_o
     assert [(t, a) for t, _, a, _, _ in found] == [("ASSAULT", ["LBN"])]
     agent = found[0][4].actor[0]
     assert agent.kind == "unknown" and agent.source == "implicit:unattributed-violence" and agent.confidence < 0.5
+
+
+def test_trailing_source_is_no_target_and_the_offer_reaches_its_content(events_of):
+    found = events_of("Algeria offered on Friday to mediate in the border dispute between Mali and Burkina Faso, "
+                      "the official APS news agency reported from Algiers.", date="1985-12-27")
+    assert [(t, a, r) for t, _, a, r, _ in found] == [("AGREE", ["DZA"], ["BFA", "MLI"])]

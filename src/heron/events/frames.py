@@ -43,6 +43,7 @@ AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "c
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
 SECURITY_SECTORS = {"MIL", "COP"}
+REPORTING_LEMMAS = {"report", "say", "announce", "quote", "tell", "state", "add", "claim"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
@@ -71,6 +72,14 @@ def _codable(actor, domestic: bool = False) -> bool:
     state supplies its country later (heron.context)."""
     return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo")
                 or (domestic and actor.sector in DOMESTIC_SECTORS and actor.kind in ("state", "nonstate")))
+
+
+def _is_attribution(tok) -> bool:
+    """A noun after a comma that carries its own reporting verb: "..., the official news agency reported"."""
+    if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING_LEMMAS for c in tok.children):
+        return False
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
 
 
 class FrameFinder:
@@ -225,15 +234,22 @@ class FrameFinder:
             return found
         # Control verbs aim through their complement: "threatened to break relations with Russia",
         # "offered to negotiate with the president of Armenia".
-        for child in pred.children:
-            # (the parser sometimes attaches "to sever relations" as an adverbial clause)
-            if child.pos_ == "VERB" and (child.dep_ == "xcomp" or child.dep_ == "advcl" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
-                targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
-                if targets:
-                    return targets, "complement:" + via, counterpart
+        # (the parser sometimes attaches "to sever relations" as an adverbial clause)
+        complements = [c for c in pred.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        for child in complements:
+            targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
+            if targets:
+                return targets, "complement:" + via, counterpart
         targets, via, counterpart = self._search(pred, by_head, agents, passive_subject, nested_places=True)
-        return targets, ("nested-place:" + via) if targets else via, counterpart
+        if targets:
+            return targets, "nested-place:" + via, counterpart
+        for child in complements:
+            # "offered to mediate in the dispute between Mali and Burkina Faso"
+            targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=True)
+            if targets:
+                return targets, "complement:nested-place:" + via, counterpart
+        return [], "", counterpart
 
     def _search(self, pred, by_head, agents, passive_subject, nested_places: bool, domestic: bool = False):
         agent_ids = {id(m) for m in agents}
@@ -243,6 +259,8 @@ class FrameFinder:
         agent_sectors = {m.actor.sector for m in agents if m.actor}
         frontier = []
         for child in pred.children:
+            if child.dep_ in OBJ_DEPS and _is_attribution(child):
+                continue    # "..., the official APS news agency reported": a misparsed source, not an object
             if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
                 frontier.append((child, 1, child.dep_))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
