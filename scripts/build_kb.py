@@ -103,6 +103,19 @@ def country_aliases(countries: list[dict]) -> tuple[dict, list]:
     return records, rows
 
 
+SPELLINGS = [("Organization", "Organisation"), ("Labor", "Labour"), ("Defense", "Defence"), ("Center", "Centre")]
+
+
+def spelling_variants(name: str) -> list[str]:
+    out = []
+    for us, uk in SPELLINGS:
+        if us in name:
+            out.append(name.replace(us, uk))
+        if uk in name:
+            out.append(name.replace(uk, us))
+    return out
+
+
 def read_igos(path: Path) -> dict:
     igos = {}
     with path.open(encoding="utf-8") as f:
@@ -288,6 +301,10 @@ def main() -> None:
     igos = read_igos(args.shared / "data/kb/igos.csv")
     for r in read_tsv(CURATED / "igo_aliases.tsv"):
         igos[r["abbreviation"]]["aliases"].append(r["alias"])
+    for rec in igos.values():
+        # British and American spellings of the same name ("Organisation of African Unity")
+        names = [rec["name"], *rec["aliases"]]
+        rec["aliases"] += sorted({v for n in names for v in spelling_variants(n)} - set(names))
     groups = {}
     for r in read_tsv(CURATED / "groups.tsv"):
         groups[r["key"]] = {"code": r["code"] or None, "type": r["type"],

@@ -119,3 +119,10 @@ def test_default_kb_reads_user_file_from_heron_home(tmp_path, monkeypatch):
         assert "Steppe Liberation Front" in default_kb().named
     finally:
         default_kb.cache_clear()
+
+
+def test_british_spellings_of_organisations_resolve():
+    import heron
+
+    assert heron.resolve_actor("the Organisation of African Unity", date="1990-01-01").igo == "OAU"
+    assert heron.resolve_actor("the Organization of American States", date="1990-01-01").igo == "OAS"
