@@ -49,7 +49,7 @@ class _Found:
 
 class EventClassifier:
     def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None = None,
-                 ontology: Ontology | None = None, future_as_intent: bool = True, model_threshold: float = 0.9):
+                 ontology: Ontology | None = None, future_as_intent: bool = True, model_threshold: float = 0.92):
         self.ontology = ontology or default_ontology()
         self.lexicon = lexicon or default_lexicon()
         self._model = model
