@@ -303,7 +303,8 @@ class ActorResolverStage:
         if word in PLURAL_PRONOUNS:
             # A group, or a plural phrase ("the Fijian rebels ... they will release").
             return last(lambda a: bool(a.members) or (a.text and a.text.split()[-1].lower().endswith("s")
-                                                       and a.sector is not None and a.name is None))
+                                                       and a.sector is not None
+                                                       and (a.name is None or a.kind == "nonstate")))
         return None
 
     @staticmethod
