@@ -130,6 +130,7 @@ class FrameFinder:
                 target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
                 if target is not None:
                     if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) \
+                            and any(c.dep_ == "agent" for c in verb.children) \
                             and sdoc[target.head].head.lower_ not in DESTINATION_PREPS:
                         # "Three US servicemen were killed by a bomb outside the Iraqi city of Basra"
                         candidates.append(Frame(verb.i, "verb", [target], [agent], "fallback:passive-after",
