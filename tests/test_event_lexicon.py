@@ -82,3 +82,14 @@ def test_prepositional_object_completes_only_its_own_preposition():
     # "withdraw troops from Congo under a deal": "deal" belongs to "under", not to "withdraw from".
     assert lex.verb("withdraw", ["from", "under"], ["troop"], [("from", "congo"), ("under", "deal")]).plover == "RETREAT"
     assert lex.verb("withdraw", ["from"], [], [("from", "deal")]).plover == "SANCTION"
+
+
+def test_shipped_patterns_are_unique():
+    # A pattern listed twice would silently take its last row; every (kind, pattern) must appear once.
+    from importlib import resources
+
+    rows = [line.split("\t")[:2] for line in
+            (resources.files("heron") / "data" / "events" / "patterns.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith(("#", "kind\t"))]
+    keys = [tuple(r) for r in rows]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
