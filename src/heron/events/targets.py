@@ -1,0 +1,159 @@
+"""Target search for predicate frames: the nearest actors among a predicate's arguments.
+
+Objects and argument-bearing prepositional phrases first, breadth-first by depth; then the complement of a
+control verb ("threatened to break relations with Russia"); then places inside the arguments, which stand for
+their state ("set up a research centre in Tokyo"). Temporal and locative phrases are not targets.
+"""
+from __future__ import annotations
+
+from heron.records import Mention
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "dative", "obj", "iobj", "attr", "oprd"}
+# Dependents that start a clause of their own.
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "xcomp"}
+# Prepositions that introduce the other party of an interaction.
+TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "toward", "towards", "from", "of", "over", "at", "upon",
+                "about", "by", "between", "among", "onto", "across", "within", "inside", "out", "along", "off"}
+ORIGIN_PREPS = {"from"}
+# Prepositions of time, place, manner: their phrases are circumstances, not parties.
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
+                      "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
+                      "than", "around", "outside", "because", "due", "including", "except"}
+# Groups that may be a target without a country of their own (heron.context supplies it from the event).
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
+                    "HLH", "REL", "BUS"}
+REPORTING_LEMMAS = {"report", "say", "announce", "quote", "tell", "state", "add", "claim"}
+# Relational nouns: "his counterparts from X" means X's officials.
+COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
+
+
+def _codable(actor, domestic: bool = False) -> bool:
+    """A target needs a country, a group, or an organisation to be coded as a dyad. With ``domestic``, a
+    group without a country ("protesters", "militants") will do: the place of the event or the acting
+    state supplies its country later (heron.context)."""
+    return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo")
+                or (domestic and actor.sector in DOMESTIC_SECTORS and actor.kind in ("state", "nonstate")))
+
+
+def _is_attribution(tok) -> bool:
+    """A noun after a comma that carries its own reporting verb: "..., the official news agency reported"."""
+    if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING_LEMMAS for c in tok.children):
+        return False
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
+
+
+class TargetSearch:
+    """Mixin of heron.events.frames.FrameFinder: needs ``max_depth`` and ``_actors_at``."""
+
+    # -- targets --------------------------------------------------------------------------
+    def _targets(self, pred, by_head, agents: list[Mention], passive_subject=None,
+                 domestic: bool = False) -> tuple[list[Mention], str, bool]:
+        """Nearest actor mentions among the predicate's arguments (breadth-first by depth).
+
+        If none is found, a second pass lets places inside the arguments stand for their state
+        ("set up a research centre in Tokyo", "evacuate settlements in the Gaza Strip")."""
+        if domestic:
+            return self._search(pred, by_head, agents, passive_subject, nested_places=False, domestic=True)
+        found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
+        if found[0] or pred.pos_ != "VERB":
+            return found
+        # Control verbs aim through their complement: "threatened to break relations with Russia",
+        # "offered to negotiate with the president of Armenia".
+        # (the parser sometimes attaches "to sever relations" as an adverbial clause)
+        complements = [c for c in pred.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        for child in complements:
+            targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
+            if targets:
+                return targets, "complement:" + via, counterpart
+        targets, via, counterpart = self._search(pred, by_head, agents, passive_subject, nested_places=True)
+        if targets:
+            return targets, "nested-place:" + via, counterpart
+        for child in complements:
+            # "offered to mediate in the dispute between Mali and Burkina Faso"
+            targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=True)
+            if targets:
+                return targets, "complement:nested-place:" + via, counterpart
+        return [], "", counterpart
+
+    def _search(self, pred, by_head, agents, passive_subject, nested_places: bool, domestic: bool = False):
+        agent_ids = {id(m) for m in agents}
+        agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
+        # A domestic interaction (a government and its own rebels or refugees) keeps its target;
+        # the same state mentioned twice does not.
+        agent_sectors = {m.actor.sector for m in agents if m.actor}
+        frontier = []
+        for child in pred.children:
+            if child.dep_ in OBJ_DEPS and _is_attribution(child):
+                continue    # "..., the official APS news agency reported": a misparsed source, not an object
+            if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
+                frontier.append((child, 1, child.dep_))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
+                frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))
+            elif child.dep_ == "prep" and child.lower_ in ("in", "inside") and nested_places:
+                frontier.append((child, 2, f"place:{child.lower_}"))
+            elif child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                # Parser slips: "a meeting during the day with X" hangs "with X" under "day".
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    for sub in pobj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in ("with", "to", "against"):
+                            frontier.append((sub, 3, f"prep:{sub.lower_}"))
+        best: list[tuple[int, Mention, str]] = []
+        counterpart = False
+        seen_tokens = set()
+        while frontier:
+            tok, depth, via = frontier.pop(0)
+            if depth > self.max_depth or tok.i in seen_tokens:
+                continue
+            seen_tokens.add(tok.i)
+            m = by_head.get(tok.i)
+            if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
+                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
+                if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
+                                    and m.actor.sector in agent_sectors):
+                    best.append((depth, m, via))
+                    continue            # do not look inside a resolved actor phrase
+            if tok.lower_ in COUNTERPART_NOUNS:
+                counterpart = True
+            for child in tok.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN" and tok.i != pred.i:
+                    # "rejected a peace plan drawn up by the OAU": the author of the plan is the other party.
+                    frontier.extend((a, depth + 2, via) for a in child.children if a.dep_ == "agent")
+                    continue
+                if child.dep_ in CLAUSE_DEPS or child.dep_ in ("punct", "cc", "det", "advmod", "aux", "neg"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                    if not (nested_places and child.lower_ in ("in", "near", "inside")):
+                        continue
+                elif child.dep_ == "prep" and child.lower_ not in TARGET_PREPS:
+                    continue
+                frontier.append((child, depth + 1, via))
+            # "must meet his counterparts from X": the "from" phrase may hang on the verb.
+        if not best:
+            # Speech acts aim at the subject of what they report: "demanded that the US cancel ...",
+            # "urged that Iran stop ...".
+            for child in pred.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    for sub in child.children:
+                        if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ:
+                            found = [m for m in self._actors_at(sub, by_head)
+                                     if id(m) not in agent_ids and _codable(m.actor)]
+                            if found:
+                                return found, "reported-subject", counterpart
+            return [], "", counterpart
+        top = min(d for d, _, _ in best)
+        chosen = [m for d, m, _ in best if d == top]
+        # Coordinated targets ("sanctions on Russia and Belarus") sit one level deeper.
+        for m in list(chosen):
+            for c in pred.doc[m.head].conjuncts:
+                cm = by_head.get(c.i)
+                if cm is not None and cm.actor is not None and _codable(cm.actor) and cm not in chosen \
+                        and id(cm) not in agent_ids:
+                    chosen.append(cm)
+        via = next(v for d, _, v in best if d == top)
+        return chosen, via, counterpart
