@@ -71,3 +71,9 @@ def test_quantity_phrase_subject(frames_of):
 def test_circumstances_are_not_targets(frames_of):
     frames = frames_of("France signed the deal with Germany during a summit in Brussels after talks with Italy.")
     assert frames["signed"][1] == ["DEU"]
+
+
+def test_causee_of_let_is_the_target(frames_of):
+    agents, targets, f = frames_of("Burma's military junta has refused to let United Nations envoy Razali Ismail "
+                                   "meet the opposition leader.", date="2002-03-01")["refused"]
+    assert agents == ["MMR"] and targets == ["UN"] and f.target_via.endswith("causee")

@@ -24,6 +24,8 @@ CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "am
 # Groups that may be a target without a country of their own (heron.context supplies it from the event).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
+# Verbs whose clause's subject is the one acted on: "let X meet", "allowed X to enter", "made X leave".
+CAUSATIVE_LEMMAS = {"let", "allow", "permit", "make", "help", "force", "enable", "invite"}
 REPORTING_LEMMAS = {"report", "say", "announce", "quote", "tell", "state", "add", "claim"}
 # Relational nouns: "his counterparts from X" means X's officials.
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
@@ -91,6 +93,9 @@ class TargetSearch:
                 continue    # "..., the official APS news agency reported": a misparsed source, not an object
             if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
                 frontier.append((child, 1, child.dep_))
+            elif child.dep_ in ("ccomp", "xcomp") and pred.lemma_.lower() in CAUSATIVE_LEMMAS:
+                # "refused to let the UN envoy meet Suu Kyi": the one let (or made) to act is the other party.
+                frontier.extend((sub, 1, "causee") for sub in child.children if sub.dep_ in SUBJ_DEPS)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
                 frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))
