@@ -268,5 +268,10 @@ def default_resolver() -> ActorResolver:
 
 def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor | None:
     """Resolve one phrase with the default KB: resolve_actor("American warplanes") -> USA MIL."""
-    return default_resolver().resolve(text, date, context)
+    actor = default_resolver().resolve(text, date, context)
+    if actor is not None and date:
+        from heron.resolution import historical_state   # "Juba" in 1995 is Sudan, as in the pipeline
+
+        actor = historical_state(actor, date)
+    return actor
 
