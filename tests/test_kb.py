@@ -126,3 +126,13 @@ def test_british_spellings_of_organisations_resolve():
 
     assert heron.resolve_actor("the Organisation of African Unity", date="1990-01-01").igo == "OAU"
     assert heron.resolve_actor("the Organization of American States", date="1990-01-01").igo == "OAS"
+
+
+def test_armed_groups_of_older_news_and_their_state_then():
+    import heron
+
+    assert heron.resolve_actor("Revolutionary United Front rebels", date="2000-05-10").country == "SLE"
+    assert heron.resolve_actor("UNITA rebels", date="1994-06-01").country == "AGO"
+    # The KLA fought in Kosovo before Kosovo's independence: Serbia then, Kosovo now.
+    assert heron.resolve_actor("the Kosovo Liberation Army", date="1998-06-01").country == "SRB"
+    assert heron.resolve_actor("the Kosovo Liberation Army", date="2010-06-01").country == "XKX"
