@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from heron.events.targets import DOMESTIC_SECTORS as TARGET_DOMESTIC_SECTORS
 from heron.records import Document
 
 HISTORICAL_DAYS = 60
-# Sectors of an actor named without a country that take the country of the event's place: groups that act
-# inside their own country, and "authorities", "the army", "General X" where the sentence names no state.
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "GOV", "MIL", "AGR", "CRM",
-                    "MED", "HLH", "REL", "BUS"}
+# Sectors of an actor named without a country that take the country of the event's place: the groups that may be
+# targets without a country (heron.events.targets), and "authorities", "the army", "General X" where the sentence
+# names no state.
+DOMESTIC_SECTORS = TARGET_DOMESTIC_SECTORS | {"GOV", "MIL"}
 
 
 def _countryless_domestic(a) -> bool:
@@ -55,6 +56,7 @@ class WhenWhere:
                 if item.span is not None:
                     item.sentence = doc.sentence_of(item.span[0])
         dateline = find_dateline(doc.text, gaz)
+        sentence_countries = self._sentence_countries(doc)
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
@@ -68,15 +70,20 @@ class WhenWhere:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
             e.location = event_place(sdoc, ti, doc.places, dateline)
-            self._domestic_agents(e, self._sentence_countries(doc, e.sentence))
+            self._domestic_agents(e, sentence_countries.get(e.sentence, set()))
         return doc
 
     @staticmethod
-    def _sentence_countries(doc: Document, sentence: int) -> set[str]:
-        """States named in one sentence, by actors or places."""
-        found = {m.actor.country for m in doc.mentions
-                 if m.sentence == sentence and m.actor is not None and m.actor.country and not m.actor.members}
-        return found | {p.country for p in doc.places if p.sentence == sentence and p.country}
+    def _sentence_countries(doc: Document) -> dict[int, set[str]]:
+        """States named in each sentence, by actors or places."""
+        found: dict[int, set[str]] = {}
+        for m in doc.mentions:
+            if m.actor is not None and m.actor.country and not m.actor.members:
+                found.setdefault(m.sentence, set()).add(m.actor.country)
+        for p in doc.places:
+            if p.country:
+                found.setdefault(p.sentence, set()).add(p.country)
+        return found
 
     @staticmethod
     def _domestic_agents(e, sentence_countries: set[str] = frozenset()) -> None:

@@ -86,14 +86,13 @@ class EventExtractor:
         "staged demonstrations to demand reforms", "rioted, setting fire to mattresses": the purpose or manner
         clause describes the main act, it is not a second event (PLOVER/GSR code the main act once). The folded
         event stays visible in the main event's ``explain["folded"]``."""
+        spans = [sdoc.char_span(*e.trigger.span, alignment_mode="expand") for e in events]
         by_token = {}
-        for e in events:
-            tok = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
-            if tok is not None:
-                by_token.setdefault(tok.root.i, e)
+        for e, span in zip(events, spans):
+            if span is not None:
+                by_token.setdefault(span.root.i, e)
         kept = []
-        for e in events:
-            span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+        for e, span in zip(events, spans):
             main = None
             if span is not None:
                 tok, subordinate = span.root, False

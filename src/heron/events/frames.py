@@ -13,7 +13,7 @@ statement and the embedded event.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -24,9 +24,6 @@ INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # A later mention after these is where something went, not who acted ("delivered to Ethiopia").
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
-# Real auxiliaries; any other word tagged AUX is a verb the tagger got wrong ("warplanes struck suspected ...").
-AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-               "ought", "'ll", "'d", "wo", "ca", "need", "dare", "get"}
 SECURITY_SECTORS = {"MIL", "COP"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -81,8 +78,8 @@ class FrameFinder(TargetSearch):
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
         out = []
         for start, end in sentence_bounds(sdoc):
-            verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or t.pos_ == "AUX"
-                            and (t.dep_ == "ROOT" or t.lemma_.lower() not in AUXILIARIES)),
+            # (heron.nlp.repair_tags has already made verbs of words the tagger wrongly marked AUX)
+            verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")),
                            key=lambda t: (t.dep_ != "ROOT", t.i))
             if not verbs or doc.sentence_of(verbs[0].idx) in skip_sentences:
                 continue
@@ -269,7 +266,7 @@ class FrameFinder(TargetSearch):
                         and m.actor.kind != "person":
                     state = Actor(text=m.text, span=m.span, name=None, country=m.actor.country, kind="unknown",
                                   code=m.actor.country, confidence=0.4, source="implicit:unattributed-violence")
-                    return [Mention(id=m.id, text=m.text, span=m.span, sentence=m.sentence, actor=state, head=m.head)]
+                    return [replace(m, actor=state)]
         return []
 
     @staticmethod
@@ -283,8 +280,7 @@ class FrameFinder(TargetSearch):
                         state = Actor(text=m.text, span=m.span, name=a.name, country=a.country,
                                       sector=a.sector or "GOV", kind="state", code=a.country + (a.sector or "GOV"),
                                       confidence=0.6, source="implicit:place-of-action")
-                        return [Mention(id=m.id, text=m.text, span=m.span, sentence=m.sentence, actor=state,
-                                        head=m.head)]
+                        return [replace(m, actor=state)]
         return []
 
     def _noun_frame(self, noun, by_head) -> Frame | None:
