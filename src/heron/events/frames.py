@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable
+from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, is_reporting
 from heron.records import Actor, Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
@@ -244,9 +244,7 @@ class FrameFinder(TargetSearch):
         if verb.dep_ != "ccomp" or not agents or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
                                                          for c in verb.children):
             return None
-        from heron.events.lexicon import default_lexicon
-
-        if default_lexicon().nonevents.get(verb.head.lemma_.lower()) != "report":
+        if not is_reporting(verb.head):
             return None
         speakers, _ = self._agents_of(verb.head, by_head)
         keys = {m.actor.country or m.actor.igo or id(m) for m in agents}

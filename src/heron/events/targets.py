@@ -26,7 +26,6 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF
                     "HLH", "REL", "BUS"}
 # Verbs whose clause's subject is the one acted on: "let X meet", "allowed X to enter", "made X leave".
 CAUSATIVE_LEMMAS = {"let", "allow", "permit", "make", "help", "force", "enable", "invite"}
-REPORTING_LEMMAS = {"report", "say", "announce", "quote", "tell", "state", "add", "claim"}
 # Relational nouns: "his counterparts from X" means X's officials.
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
 
@@ -39,9 +38,16 @@ def _codable(actor, domestic: bool = False) -> bool:
                 or (domestic and actor.sector in DOMESTIC_SECTORS and actor.kind in ("state", "nonstate")))
 
 
+def is_reporting(tok) -> bool:
+    """A reporting verb ("said", "reported", "announced"), as listed in the event lexicon's non-events."""
+    from heron.events.lexicon import default_lexicon
+
+    return default_lexicon().nonevents.get(tok.lemma_.lower()) == "report"
+
+
 def _is_attribution(tok) -> bool:
     """A noun after a comma that carries its own reporting verb: "..., the official news agency reported"."""
-    if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING_LEMMAS for c in tok.children):
+    if not any(c.dep_ in ("acl", "relcl") and is_reporting(c) for c in tok.children):
         return False
     start = tok.left_edge.i
     return start > 0 and tok.doc[start - 1].text == ","
