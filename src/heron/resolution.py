@@ -313,7 +313,7 @@ class ActorResolverStage:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
         if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
-                                       and (context.resolve(c.text) or Actor(text="")).country for c in head.children):
+                                       and getattr(context.resolve(c.text), "country", None) for c in head.children):
             return None              # "the Sudanese government" names its state
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:

@@ -194,8 +194,7 @@ class EventClassifier:
         if tok.pos_ in NOUN_POS:
             entry = self._noun(tok)
             return _Found(entry, i, "noun") if entry else None
-        preps = [c.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS
-                 or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES]
+        preps = [c.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS or _is_particle(c)]
         obj_toks = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ]
         objs = [c.lemma_.lower() for c in obj_toks]
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
@@ -347,11 +346,14 @@ def _clause_head(tok) -> int:
     return tok.i
 
 
+def _is_particle(tok) -> bool:
+    return tok.dep_ == "prt" or tok.dep_ == "advmod" and tok.lower_ in ADVERB_PARTICLES
+
+
 def _prep_objects(tok) -> list[tuple[str, str]]:
     """(preposition, object lemma) pairs of a verb: "pulled out of the deal" -> (of, deal) and (out, deal);
     an object is never paired with another preposition's word ("withdraw troops from Congo under a deal")."""
-    particles = [c.lemma_.lower() for c in tok.children if c.dep_ == "prt"
-                 or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES]
+    particles = [c.lemma_.lower() for c in tok.children if _is_particle(c)]
     pairs = []
     for c in tok.children:
         if c.dep_ not in PREP_DEPS:
