@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from heron import Coder
-from heron.evaluate import load_jsonl, score_full, score_pair
+from heron.evaluation.score import load_jsonl, score_full, score_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from heron.actors import ActorResolver
 from heron.commands.kb import actor_output
-from heron.evaluate import score_actor
+from heron.evaluation.score import score_actor
 from heron.kb import KnowledgeBase
 
 DEFAULT = Path(__file__).parent / "data" / "actor_phrases.jsonl"

@@ -71,7 +71,7 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
 
 SPACY_CHILD = """
 import json, sys, time
-from heron.nlp import load_model
+from heron.parse import load_model
 nlp = load_model()
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 nlp("warm up")

@@ -11,7 +11,7 @@ SEED_ID = "000_50daca0659fe37c6"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from heron.nlp import load_model
+    from heron.parse import load_model
 
     return load_model()
 

@@ -1,4 +1,4 @@
-"""heron.evaluate must give the reference scorer's numbers: fixtures scored once by the reference
+"""heron.evaluation.score must give the reference scorer's numbers: fixtures scored once by the reference
 (tests/fixtures/eval/expected_*.json) plus hand-built cases whose answer is worked out by hand."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from heron.evaluate import (
+from heron.evaluation.score import (
     event_dyads,
     gold_units,
     load_jsonl,

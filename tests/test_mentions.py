@@ -1,6 +1,6 @@
 """Mention finding: phrase extents anchored on heads, nested national modifiers, pronouns."""
 from heron.mentions import MentionFinder
-from heron.nlp import Parser
+from heron.parse import Parser
 from heron.records import Document
 
 

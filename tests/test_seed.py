@@ -12,7 +12,7 @@ def gold():
 
 
 def test_dyad_type_scores(seed_doc, gold):
-    from heron.evaluate import score_full
+    from heron.evaluation.score import score_full
 
     scores = score_full({SEED_ID: gold}, {SEED_ID: seed_doc.to_dict()})
     assert scores["dyad_type"]["recall"] >= 0.85, scores

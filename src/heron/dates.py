@@ -20,7 +20,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-from heron.nlp import doc_text, sentence_bounds
+from heron.parse import doc_text, sentence_bounds
 from heron.places import attachment_cost, clause_head
 from heron.records import DateRef
 

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 from heron.context import WhenWhere
 from heron.events.extract import EventExtractor
 from heron.mentions import MentionFinder
-from heron.nlp import DEFAULT_MODEL, Parser, clean_text
+from heron.parse import DEFAULT_MODEL, Parser, clean_text
 from heron.quoting import QuoteAttributor
 from heron.records import Document
 from heron.resolution import ActorResolverStage

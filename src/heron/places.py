@@ -33,7 +33,7 @@ from heron.event_location import (  # noqa: F401  (re-exported: heron.places.<na
     clause_head,
     event_place,
 )
-from heron.nlp import sentence_bounds
+from heron.parse import sentence_bounds
 from heron.records import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -136,7 +136,7 @@ def register(app: typer.Typer) -> None:
         task: str = typer.Option("full", "--task", help="full | pair | actor"),
     ):
         """Score predictions against gold with the metrics of shared/eval/score.py."""
-        from heron import evaluate
+        from heron.evaluation import score as evaluate
 
         if task not in ("full", "pair", "actor"):
             err(f"unknown task '{task}' (use full, pair or actor)")

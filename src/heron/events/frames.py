@@ -72,13 +72,13 @@ class FrameFinder(TargetSearch):
         with the nearest actor before it and the nearest other actor after it. One list of
         candidates per sentence without any event, main verb first; the caller keeps the first
         candidate that types as an event. Such events carry lower confidence."""
-        from heron.nlp import sentence_bounds
+        from heron.parse import sentence_bounds
 
         sdoc = doc.nlp
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
         out = []
         for start, end in sentence_bounds(sdoc):
-            # (heron.nlp.repair_tags has already made verbs of words the tagger wrongly marked AUX)
+            # (heron.parse.repair_tags has already made verbs of words the tagger wrongly marked AUX)
             verbs = sorted((t for t in sdoc[start:end] if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")),
                            key=lambda t: (t.dep_ != "ROOT", t.i))
             if not verbs or doc.sentence_of(verbs[0].idx) in skip_sentences:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from heron.nlp import doc_text, sentence_spans
+from heron.parse import doc_text, sentence_spans
 from heron.quotes.marks import scan_marks
 from heron.quotes.model import QuoteLexicon, RawQuote, Span
 

@@ -39,7 +39,7 @@ class BatchCoder:
     def __init__(self, model: str | None = None, coder=None):
         t0 = time.perf_counter()
         if coder is None:
-            from heron.nlp import DEFAULT_MODEL
+            from heron.parse import DEFAULT_MODEL
             from heron.pipeline import Coder
 
             coder = Coder(model or DEFAULT_MODEL)
