@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def raw_corpus(n: int) -> list[dict]:
-    from heron.reading import sample_corpus_path
+    from heron.reading.files import sample_corpus_path
 
     sample = [json.loads(line) for line in open(sample_corpus_path(), encoding="utf-8") if line.strip()]
     out = []

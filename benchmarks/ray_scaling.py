@@ -26,7 +26,7 @@ for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[var] = "1"
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
-from heron.reading import sample_corpus_path  # noqa: E402
+from heron.reading.files import sample_corpus_path  # noqa: E402
 from heron.scale import run_local, run_ray  # noqa: E402
 
 

@@ -84,7 +84,7 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "sentences": n}))
 HERON_CHILD = """
 import json, sys, time
 from heron import Coder
-from heron.reading import read_inputs
+from heron.reading.files import read_inputs
 coder = Coder()
 coder.code("Warm up: Russia attacked Ukraine.", date="2022-02-24")
 timings = {}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from heron.reading import ReadError, normalise_date, read_inputs, sample_corpus_path
+from heron.reading.files import ReadError, normalise_date, read_inputs, sample_corpus_path
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"
 FIELDS = {"id", "text", "date", "title", "url", "publisher"}

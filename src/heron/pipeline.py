@@ -80,7 +80,7 @@ class Coder:
             raise CodingError(f"{doc_id}: empty text")
         date = rec.get("date")
         if date:
-            from heron.reading import normalise_date
+            from heron.reading.input_dates import normalise_date
             try:
                 date = normalise_date(str(date))
             except ValueError as exc:

@@ -23,7 +23,7 @@ class CodingRun:
         self.failed = 0
 
     def _records(self):
-        from heron.reading import ReadError, read_inputs
+        from heron.reading.files import ReadError, read_inputs
 
         for item in read_inputs(self.inputs, date=self.date):
             if isinstance(item, ReadError):

@@ -15,7 +15,7 @@ def date_option(date: Optional[str]) -> Optional[str]:
     """--date as an ISO date; an unreadable one stops the command with exit status 2."""
     if date is None:
         return None
-    from heron.reading import normalise_date
+    from heron.reading.input_dates import normalise_date
 
     try:
         return normalise_date(date)

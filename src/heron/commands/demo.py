@@ -7,7 +7,7 @@ import typer
 
 
 def sample_path() -> str:
-    from heron.reading import sample_corpus_path
+    from heron.reading.files import sample_corpus_path
 
     return str(sample_corpus_path())
 
@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from heron.pipeline import Coder
-        from heron.reading import ReadError, read_inputs
+        from heron.reading.files import ReadError, read_inputs
         from heron.store import StoreError, open_store
 
         console = Console()

@@ -120,7 +120,7 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - fo
             raise ValueError(f"--date: not a date (YYYY-MM-DD): {date!r}")
         try:
             from heron.pipeline import Coder
-            from heron.reading import ReadError, read_inputs
+            from heron.reading.files import ReadError, read_inputs
         except ImportError as exc:
             raise StoreError(f"the coding pipeline is not available ({exc})") from exc
         stats, read_errors = IngestStats(), 0

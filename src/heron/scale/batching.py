@@ -31,7 +31,7 @@ def make_batches(items: Iterable, size: int, errors: list[RunError]) -> Iterator
 
     Batches depend only on the input order, so the same inputs always give the same partitions.
     """
-    from heron.reading import ReadError
+    from heron.reading.files import ReadError
 
     if size < 1:
         raise ValueError("batch size must be at least 1")

@@ -13,7 +13,7 @@ DEFAULT_BATCH_SIZE = 16  # documents per batch: enough to keep spaCy's pipe busy
 
 def read_batches(inputs: list[str], date: str | None, batch_size: int, errors: list[RunError]):
     """Batches of the inputs, read lazily on the driver; a bad --date raises ValueError now."""
-    from heron.reading import read_inputs
+    from heron.reading.files import read_inputs
 
     return make_batches(read_inputs(list(map(str, inputs)), date=date), batch_size, errors)
 

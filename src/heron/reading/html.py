@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from heron.reading_dates import normalise_date
-from heron.reading_records import ReadError, Record, optional_str, text_record
+from heron.reading.input_dates import normalise_date
+from heron.reading.records import ReadError, Record, optional_str, text_record
 
 # <meta> names/properties/itemprops that state when a page was published. Only these count as the
 # page's date: trafilatura's own date guess also reads dates out of the body text, and such a guess

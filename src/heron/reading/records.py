@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from heron.reading_dates import normalise_date
+from heron.reading.input_dates import normalise_date
 
 Record = dict
 

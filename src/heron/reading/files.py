@@ -28,9 +28,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from heron.reading_dates import normalise_date
-from heron.reading_html import read_html_file
-from heron.reading_records import (
+from heron.reading.input_dates import normalise_date
+from heron.reading.html import read_html_file
+from heron.reading.records import (
     ReadError,
     Record,
     decoded_lines,
@@ -247,4 +247,4 @@ def _read_all(paths: list[str], default_date: str | None) -> Iterator[Record | R
 
 def sample_corpus_path() -> Path:
     """The bundled demo corpus (``heron/data/sample/sample.jsonl``), seed article first."""
-    return Path(__file__).parent / "data" / "sample" / "sample.jsonl"
+    return Path(__file__).parent.parent / "data" / "sample" / "sample.jsonl"
