@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from heron.actors import ActorResolver
+from heron.actors.kb import KnowledgeBase
+from heron.actors.resolver import ActorResolver
 from heron.commands.kb import actor_output
 from heron.evaluation.score import score_actor
-from heron.kb import KnowledgeBase
 
 DEFAULT = Path(__file__).parent / "data" / "actor_phrases.jsonl"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from heron.kb import (  # noqa: E402
+from heron.actors.kb import (  # noqa: E402
     PositionClassifier,
     name_tokens,
     phrase_key,

@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from heron.actors import ActorResolver, DocumentActors
-from heron.kb import KnowledgeBase
+from heron.actors.coref import DocumentActors
+from heron.actors.kb import KnowledgeBase
+from heron.actors.resolver import ActorResolver
 
 SEED = "2023-02-28"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from heron.kb import (
+from heron.actors.kb import (
     KnowledgeBase,
     PositionClassifier,
     default_kb,

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from heron.actors.kb import default_kb
 from heron.cli import app
 from heron.commands.kb import parse_sparql_leaders
-from heron.kb import default_kb
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kb"
 runner = CliRunner()

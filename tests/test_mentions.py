@@ -1,5 +1,5 @@
 """Mention finding: phrase extents anchored on heads, nested national modifiers, pronouns."""
-from heron.mentions import MentionFinder
+from heron.actors.mentions import MentionFinder
 from heron.parse import Parser
 from heron.records import Document
 

@@ -12,6 +12,6 @@ def __getattr__(name):
         from heron.pipeline import Coder
         return Coder
     if name == "resolve_actor":
-        from heron.actors import resolve_actor
+        from heron.actors.resolver import resolve_actor
         return resolve_actor
     raise AttributeError(name)

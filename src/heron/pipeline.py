@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
+from heron.actors.mentions import MentionFinder
+from heron.actors.stage import ActorResolverStage
 from heron.context import WhenWhere
 from heron.events.extract import EventExtractor
-from heron.mentions import MentionFinder
 from heron.parse import DEFAULT_MODEL, Parser, clean_text
 from heron.quoting import QuoteAttributor
 from heron.records import Document
-from heron.resolution import ActorResolverStage
 
 Stage = Callable[[Document], Document]
 

@@ -168,7 +168,7 @@ def predict_for_gold(gold: dict, task: str) -> dict:
             cls = coder.classify(r["text"], tuple(r["source"]), tuple(r["target"]))
             out[rid] = {"id": rid, "plover": cls.plover, "cameo": cls.cameo}
         return out
-    from heron.actors import resolve_actor
+    from heron.actors.resolver import resolve_actor
 
     out = {}
     for rid, r in gold.items():

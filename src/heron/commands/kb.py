@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from heron.kb import USER_COLUMNS, heron_home, user_actors_file
+from heron.actors.kb import USER_COLUMNS, heron_home, user_actors_file
 
 WIKIDATA_ENDPOINT = "https://query.wikidata.org/sparql"
 # Current holders of each country's head-of-state (P1906) and head-of-government (P1313) offices.
@@ -40,7 +40,7 @@ def actor_output(actor) -> dict | None:
 
 def resolve_file(path: Path, out, err) -> tuple[int, int]:
     """Resolve each JSONL record's text; returns (records written, bad lines)."""
-    from heron.actors import default_resolver
+    from heron.actors.resolver import default_resolver
 
     resolver = default_resolver()
     written = bad = 0
@@ -101,7 +101,7 @@ def write_user_rows(path: Path, rows: list[dict], append: bool) -> None:
 @kb_app.command("show")
 def show(name: str = typer.Argument(..., help="A name, alias, demonym, capital or surname.")) -> None:
     """Print every KB entry matching NAME as JSON lines."""
-    from heron.kb import default_kb
+    from heron.actors.kb import default_kb
 
     entries = default_kb().show(name)
     if not entries:
@@ -117,7 +117,7 @@ def add(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV 
     name, aliases (|-separated), country (ISO3), sector (GOV, MIL, REB...), kind (state|nonstate|ngo|igo|person),
     code, wikidata, role (an office: the row becomes an office holder), start, end (ISO dates), members (ISO3s), igo.
     Rows are checked, then appended to $HERON_HOME/actors.csv (default ~/.heron), which heron loads every run."""
-    from heron.kb import KnowledgeBase
+    from heron.actors.kb import KnowledgeBase
 
     try:
         count = KnowledgeBase().add_user_actors(file)  # validate on a throwaway KB before saving
@@ -134,7 +134,7 @@ def add(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV 
 @kb_app.command("stats")
 def stats() -> None:
     """Counts of the loaded KB (shipped data plus user actors)."""
-    from heron.kb import default_kb
+    from heron.actors.kb import default_kb
 
     for k, v in default_kb().stats().items():
         typer.echo(f"{k}\t{v}")

@@ -33,7 +33,7 @@ def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
     """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
     if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS:
         return [actor]
-    from heron.kb import default_kb
+    from heron.actors.kb import default_kb
 
     kb = default_kb()
     sector = counterpart_of.sector if counterpart_of is not None else actor.sector

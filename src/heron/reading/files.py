@@ -28,8 +28,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from heron.reading.input_dates import normalise_date
 from heron.reading.html import read_html_file
+from heron.reading.input_dates import normalise_date
 from heron.reading.records import (
     ReadError,
     Record,

@@ -1,17 +1,17 @@
 """Stage: resolve each mention to an actor, with in-document coreference.
 
-Names and titles go to the knowledge base through `heron.actors.DocumentActors`, which also links
+Names and titles go to the knowledge base through `heron.actors.coref.DocumentActors`, which also links
 surnames and titles back to people named earlier. This stage adds what needs the parse: pronouns
 ("his" -> the last person named, "its" -> the last state or organisation) and definite descriptions
 ("this gigantic Central Asian country" -> the last country, "these five countries" -> the last group).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
+from heron.actors.coref import DocumentActors
+from heron.actors.lexicon import _lexicon, historical_state
+from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
 from heron.records import Actor, Document, Mention
 
@@ -25,12 +25,6 @@ ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
 PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
               "capitals", "presidents", "ministers", "armies", "delegations"}
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    with resources.files("heron.data").joinpath("resolution.json").open(encoding="utf-8") as f:
-        return {k: set(v) if isinstance(v, list) else v for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
@@ -69,39 +63,19 @@ def _without_attributes(text: str) -> str:
     return " ".join(words) or text
 
 
-def historical_state(actor: Actor, date: str) -> Actor:
-    """Before a state's independence its places and people belong to the state it was part of."""
-    successors = _lexicon()["successor_states"]
-    def older(code):
-        parent, since = successors.get(code, (None, None))
-        return parent if parent and date < since else code
-    country = older(actor.country) if actor.country else actor.country
-    members = list(dict.fromkeys(older(c) for c in actor.members)) if actor.members else actor.members
-    if country == actor.country and members == actor.members:
-        return actor
-    code = actor.code
-    if country and code and actor.country and code.startswith(actor.country):
-        code = country + code[len(actor.country):]
-    return replace(actor, country=country, members=members, code=code,
-                   source=(actor.source or "") + "+historical-state")
-
-
 @dataclass
 class ActorResolverStage:
     """Resolve mentions in text order; later mentions may point back to earlier ones."""
 
     name: str = "actors"
-    resolver: object = None          # heron.actors.ActorResolver; created lazily
+    resolver: object = None          # an ActorResolver; created lazily
 
     def _resolver(self):
         if self.resolver is None:
-            from heron.actors import ActorResolver
             self.resolver = ActorResolver()
         return self.resolver
 
     def __call__(self, doc: Document) -> Document:
-        from heron.actors import DocumentActors
-
         sdoc = doc.nlp
         context = DocumentActors(self._resolver(), doc.date)
         history: list[Mention] = []   # resolved mentions so far, in text order

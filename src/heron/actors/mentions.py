@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from heron.actors.lexicon import _lexicon
 from heron.records import Document, Mention
 
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
@@ -36,8 +37,6 @@ STANCE_PREFIXES = {"anti", "pro"}
 
 @lru_cache(maxsize=1)
 def _attribute_participles() -> frozenset[str]:
-    from heron.resolution import _lexicon
-
     return frozenset(_lexicon()["attribute_participles"])
 
 

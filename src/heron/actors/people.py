@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from heron.actor_terms import (
+from heron.actors.terms import (
     CLASS_PRIORITY,
     DETERMINERS,
     STATE_SECTORS,
     Resolution,
     compatible,
 )
-from heron.kb import Office, fold, name_tokens, skeleton
+from heron.actors.kb import Office, fold, name_tokens, skeleton
 
 
 class PersonMatching:
-    """Person look-up for :class:`heron.actors.ActorResolver`, which provides ``kb``, ``_state_actor`` and
+    """Person look-up for :class:`heron.actors.resolver.ActorResolver`, which provides ``kb``, ``_state_actor`` and
     ``_context_country``."""
 
     def _candidates(self, q: list[str]) -> tuple[list[int], bool]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from heron.kb import AliasEntry, SectorEntry
+from heron.actors.kb import AliasEntry, SectorEntry
 from heron.records import Actor
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).parent / "data" / "kb" / "kb.json.gz"
+DATA_FILE = Path(__file__).parent.parent / "data" / "kb" / "kb.json.gz"
 # Countries whose leaders are named surname first ("Xi Jinping" -> "President Xi").
 SURNAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"}
 USER_COLUMNS = ["name", "aliases", "country", "sector", "kind", "code", "wikidata", "role", "start", "end",

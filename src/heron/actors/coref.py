@@ -4,11 +4,11 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from heron.kb import name_tokens, tokenize
+from heron.actors.kb import name_tokens, tokenize
 from heron.records import Actor
 
 if TYPE_CHECKING:
-    from heron.actors import ActorResolver
+    from heron.actors.resolver import ActorResolver
 
 
 class DocumentActors:

@@ -1,4 +1,4 @@
-"""Actor resolution: a noun phrase (+ date, context) -> a coded Actor, and in-document coreference.
+"""Actor resolution: a noun phrase (+ date, context) -> a coded Actor (coreference: ``heron.actors.coref``).
 
 The phrase is tokenised once; known names (countries, demonyms, capitals, institutions, IGOs, groups,
 armed groups) are matched longest-first, sector nouns and titles are matched on the remaining tokens
@@ -10,26 +10,7 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from heron.actor_coref import DocumentActors
-from heron.actor_people import PersonMatching
-from heron.actor_terms import (  # noqa: F401  (re-exported: heron.actors.<name> is where callers look)
-    BOUNDARIES,
-    CALENDAR,
-    CLASS_PRIORITY,
-    COUNTRY_PREPS,
-    COUNTRY_TYPES,
-    DETERMINERS,
-    NAME_PARTICLES,
-    NOT_NAMES,
-    SINGLE_HOLDER,
-    STATE_SECTORS,
-    STOP_PHRASES,
-    Hit,
-    Resolution,
-    compatible,
-    split_compound,
-)
-from heron.kb import (
+from heron.actors.kb import (
     KnowledgeBase,
     SectorEntry,
     default_kb,
@@ -37,9 +18,25 @@ from heron.kb import (
     normalize_date,
     tokenize,
 )
+from heron.actors.lexicon import historical_state
+from heron.actors.people import PersonMatching
+from heron.actors.terms import (
+    BOUNDARIES,
+    CALENDAR,
+    COUNTRY_PREPS,
+    COUNTRY_TYPES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    SINGLE_HOLDER,
+    STATE_SECTORS,
+    STOP_PHRASES,
+    Hit,
+    Resolution,
+    split_compound,
+)
 from heron.records import Actor
 
-__all__ = ["ActorResolver", "DocumentActors", "Resolution", "default_resolver", "resolve_actor"]
+__all__ = ["ActorResolver", "Resolution", "default_resolver", "resolve_actor"]
 
 
 class ActorResolver(PersonMatching):
@@ -270,8 +267,6 @@ def resolve_actor(text: str, date: str | None = None, context: str | None = None
     """Resolve one phrase with the default KB: resolve_actor("American warplanes") -> USA MIL."""
     actor = default_resolver().resolve(text, date, context)
     if actor is not None and date:
-        from heron.resolution import historical_state   # "Juba" in 1995 is Sudan, as in the pipeline
-
-        actor = historical_state(actor, date)
+        actor = historical_state(actor, date)   # "Juba" in 1995 is Sudan, as in the pipeline
     return actor
 
