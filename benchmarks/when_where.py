@@ -24,8 +24,8 @@ from pathlib import Path
 
 import spacy
 
-from heron.dates import find_dates, resolve_date
-from heron.places import Gazetteer
+from heron.when_where.dates import find_dates, resolve_date
+from heron.when_where.places import Gazetteer
 
 DATA = Path(__file__).resolve().parent / "data"
 

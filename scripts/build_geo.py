@@ -35,7 +35,7 @@ LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' .\-’]+$")
 
 
 def norm(name: str) -> str:
-    """Same folding as heron.places.normalize_name (kept in sync by tests/test_places.py)."""
+    """Same folding as heron.when_where.places.normalize_name (kept in sync by tests/test_places.py)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("’", "'").replace("-", " ").replace(".", "")

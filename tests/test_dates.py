@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from heron.dates import event_date, find_dates, resolve_date
+from heron.when_where.dates import event_date, find_dates, resolve_date
 
 SEED = "2023-02-28"   # a Tuesday
 SEED_SENTENCES = (

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from heron.places import Gazetteer, event_place, find_dateline, normalize_name
+from heron.when_where.event_location import event_place
+from heron.when_where.places import Gazetteer, find_dateline, normalize_name
 
 SEED_SENTENCE = ("During his visit, the head of American diplomacy must meet his counterparts from the five former "
                  "Soviet republics of Central Asia in the Kazakh capital, Astana.")

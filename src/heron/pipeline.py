@@ -9,11 +9,11 @@ from typing import Callable, Iterable, Iterator
 
 from heron.actors.mentions import MentionFinder
 from heron.actors.stage import ActorResolverStage
-from heron.context import WhenWhere
 from heron.events.extract import EventExtractor
 from heron.parse import DEFAULT_MODEL, Parser, clean_text
-from heron.quoting import QuoteAttributor
+from heron.quotes.stage import QuoteAttributor
 from heron.records import Document
+from heron.when_where.stage import WhenWhere
 
 Stage = Callable[[Document], Document]
 

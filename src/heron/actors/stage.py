@@ -212,7 +212,7 @@ class ActorResolverStage:
     @staticmethod
     def _place_as_state(head, m: Mention, doc: Document, same_country: bool = False) -> Actor | None:
         """A town named as an actor stands for its country (GSR/CAMEO convention), at low confidence."""
-        from heron.places import default_gazetteer
+        from heron.when_where.places import default_gazetteer
 
         countries = [x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country]
         place = default_gazetteer().geocode(m.text.removeprefix("the ").strip(), countries)

@@ -21,7 +21,7 @@ ORIGIN_PREPS = {"from"}
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
                       "than", "around", "outside", "because", "due", "including", "except"}
-# Groups that may be a target without a country of their own (heron.context supplies it from the event).
+# Groups that may be a target without a country of their own (heron.when_where.stage supplies it from the event).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
 # Verbs whose clause's subject is the one acted on: "let X meet", "allowed X to enter", "made X leave".
@@ -33,7 +33,7 @@ COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "
 def _codable(actor, domestic: bool = False) -> bool:
     """A target needs a country, a group, or an organisation to be coded as a dyad. With ``domestic``, a
     group without a country ("protesters", "militants") will do: the place of the event or the acting
-    state supplies its country later (heron.context)."""
+    state supplies its country later (heron.when_where.stage)."""
     return bool(actor.country or actor.members or actor.igo or actor.kind in ("igo", "ngo")
                 or (domestic and actor.sector in DOMESTIC_SECTORS and actor.kind in ("state", "nonstate")))
 

@@ -9,8 +9,7 @@ countries (+1.5 for the primary GeoNames name, +0.5 for a national capital). The
 is worth a factor of ~30 in population, so a small namesake in the document's country does not
 beat a world city (Paris stays in France in a US story) but Tripoli goes to Lebanon in a Lebanon story.
 
-Event location (``event_place``, ``clause_head``, ``attachment_cost``) lives in ``heron.event_location``
-and is re-exported here.
+Event location (``event_place``, ``clause_head``, ``attachment_cost``) lives in ``heron.when_where.event_location``.
 """
 from __future__ import annotations
 
@@ -23,18 +22,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable
 
-from heron.event_location import (  # noqa: F401  (re-exported: heron.places.<name> is where callers look)
-    DESTINATION_PREPS,
-    LOCATIVE_PREPS,
-    MOVEMENT_LEMMAS,
-    NON_LOCATIVE_FOR_PLACE,
-    NP_LINKS,
-    attachment_cost,
-    clause_head,
-    event_place,
-)
 from heron.parse import sentence_bounds
 from heron.records import Place
+from heron.when_where.event_location import DESTINATION_PREPS, LOCATIVE_PREPS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(

@@ -6,6 +6,9 @@ from datetime import date
 
 from heron.events.targets import DOMESTIC_SECTORS as TARGET_DOMESTIC_SECTORS
 from heron.records import Document
+from heron.when_where.dates import event_date, find_dates
+from heron.when_where.event_location import event_place
+from heron.when_where.places import default_gazetteer, find_dateline
 
 HISTORICAL_DAYS = 60
 # Sectors of an actor named without a country that take the country of the event's place: the groups that may be
@@ -35,14 +38,10 @@ class WhenWhere:
 
     def _gaz(self):
         if self.gazetteer is None:
-            from heron.places import default_gazetteer
             self.gazetteer = default_gazetteer()
         return self.gazetteer
 
     def __call__(self, doc: Document) -> Document:
-        from heron.dates import event_date, find_dates
-        from heron.places import event_place, find_dateline
-
         sdoc = doc.nlp
         gaz = self._gaz()
         doc.dates = find_dates(sdoc, doc.date)

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from heron.parse import doc_text, sentence_bounds
-from heron.places import attachment_cost, clause_head
 from heron.records import DateRef
+from heron.when_where.event_location import attachment_cost, clause_head
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}

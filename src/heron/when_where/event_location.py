@@ -4,7 +4,7 @@ The event's place is one governed by a locative preposition (in/at/near/...) in 
 A *destination* (``to``/``into`` or the object of ``visit``) counts only for movement events
 (visit, travel, trip, arrive ...): a visit happens where the visitor goes; "aid to Ukraine" does not.
 
-``clause_head`` and ``attachment_cost`` also serve ``heron.dates`` for attaching dates to triggers.
+``clause_head`` and ``attachment_cost`` also serve ``heron.when_where.dates`` for attaching dates to triggers.
 """
 from __future__ import annotations
 

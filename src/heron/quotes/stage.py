@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from heron.quotes import find_quotes
 from heron.records import Actor, Document, Mention, Quote
 
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
@@ -34,8 +35,6 @@ class QuoteAttributor:
     name: str = "quotes"
 
     def __call__(self, doc: Document) -> Document:
-        from heron.quotes import find_quotes
-
         quotes = []
         for n, raw in enumerate(find_quotes(doc.nlp)):
             speaker = self._actor(doc, raw.speaker_ref_span) or self._actor(doc, raw.speaker_span)
