@@ -1,4 +1,5 @@
-"""Quote attribution: direct, split, multi-paragraph, partial and indirect quotes with their speakers.
+"""Stage *quotes*: direct, split, multi-paragraph, partial and indirect quotes with their speakers.
+Adds ``Document.quotes`` (``quotes/stage.py``), each with its speaker and addressee actors.
 
 ``find_quotes(sdoc)`` reads a parsed spaCy Doc and returns :class:`RawQuote` records. The reporting-cue
 verbs, title nouns and "according to" sources live in ``data/quotes/lexicon.json``.

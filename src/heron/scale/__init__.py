@@ -1,4 +1,5 @@
-"""Scale-out coding: the `heron run` pipeline, on Ray actors or in one local process.
+"""Scale out: the `heron run` pipeline, on Ray actors or in one local process.
+It adds nothing to the Document: each worker runs the whole pipeline and writes its Documents as Parquet.
 
 Both engines share one code path: the driver reads inputs and cuts them into numbered batches,
 a `BatchCoder` (one loaded `Coder`) turns each batch into Arrow tables, and a `PartitionWriter`

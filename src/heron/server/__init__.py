@@ -1,4 +1,6 @@
-"""REST API and dashboard over the heron event store (`heron serve`)."""
+"""Serve: the REST API and the dashboard over the heron event store (`heron serve`).
+It adds nothing to the Document: it reads stored documents and events, read-only, per request.
+"""
 from __future__ import annotations
 
 from heron.server.app import create_app

@@ -1,4 +1,5 @@
-"""The heron event store: DuckDB by default, PostgreSQL for teams.
+"""Stage *store*: the heron event store, DuckDB by default, PostgreSQL for teams.
+It adds nothing to the Document: it keeps ``Document.to_dict()``, merges duplicate reports into stories, exports.
 
     store = open_store("heron-data/heron.duckdb")       # or "postgresql://user@host/db"
     store.ingest(doc.to_dict() for doc in docs)           # idempotent, batched, resumable
