@@ -50,3 +50,24 @@ def test_police_in_a_story_about_one_country(events_of):
             "Georgia's ruling party says the law protects national sovereignty. "
             "Police detained 14 protesters outside parliament late on Saturday.")
     assert ("COERCE", ["GEO"], ["GEO"]) in _by_trigger(events_of(text), "detained")
+
+
+# -- an interaction needs two sides ---------------------------------------------------------------------------
+def test_warning_without_anyone_warned_in_an_international_story_is_not_a_dyad(events_of):
+    text = ("Ghana and Togo signed a border agreement in Accra on Monday. "
+            "Ghana's president later warned of consequences.")
+    found = events_of(text)
+    assert _by_trigger(found, "warned") == [] and _by_trigger(found, "signed")
+
+
+def test_domestic_act_without_named_target_is_kept(events_of):
+    text = ("Police in Peru arrested dozens in Lima on Sunday. Peru's president urged calm. "
+            "Peru's interior minister later rejected the calls of the opposition.")
+    assert [(t, a) for t, a, r in _by_trigger(events_of(text), "urged")] == [("REQUEST", ["PER"])]
+
+
+def test_parties_blaming_each_other_act_mutually(events_of):
+    found = events_of("Armenia and Azerbaijan blamed each other for the shelling on Tuesday.")
+    assert [(t, a, r) for t, a, r in _by_trigger(found, "blamed")] == [("ACCUSE", ["ARM", "AZE"], [])]
+    found = events_of("Chile and Peru condemned on Tuesday.")
+    assert _by_trigger(found, "condemned") == []

@@ -236,6 +236,7 @@ class Document:
     dates: list[DateRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     layout: Any = None               # heron.structure.Layout: headline, dateline, furniture
+    focus_country: str | None = None  # the state the story is about (heron.actors.focus)
     # Working state shared by the stages; never serialised.
     nlp: Any = field(default=None, repr=False, compare=False)
 
@@ -247,6 +248,7 @@ class Document:
             "quotes": [q.to_dict() for q in self.quotes], "places": [p.to_dict() for p in self.places],
             "dates": [d.to_dict() for d in self.dates], "warnings": list(self.warnings),
             **({"structure": self.layout.to_dict()} if self.layout is not None else {}),
+            **({"focus_country": self.focus_country} if self.focus_country else {}),
         }
 
     @classmethod
@@ -258,7 +260,7 @@ class Document:
                    quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
                    places=[Place.from_dict(p) for p in d.get("places", [])],
                    dates=[DateRef.from_dict(x) for x in d.get("dates", [])],
-                   warnings=list(d.get("warnings", [])))
+                   warnings=list(d.get("warnings", [])), focus_country=d.get("focus_country"))
 
     def sentence_of(self, char: int) -> int:
         for i, (s, e) in enumerate(self.sentences):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
+from heron.actors.focus import focus_country
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
@@ -140,6 +141,7 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
+        doc.focus_country = focus_country(doc.mentions)
         return doc
 
     @staticmethod

@@ -56,7 +56,7 @@ class WhenWhere:
                     item.sentence = doc.sentence_of(item.span[0])
         dateline = find_dateline(doc.text, gaz)
         sentence_countries = self._sentence_countries(doc)
-        focus = self._focus_country(doc)
+        focus = doc.focus_country
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
@@ -72,24 +72,6 @@ class WhenWhere:
             e.location = event_place(sdoc, ti, doc.places, dateline)
             self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
-
-    @staticmethod
-    def _focus_country(doc: Document) -> str | None:
-        """The state a story is about: named clearly more often than any other (actors and places)."""
-        from collections import Counter
-
-        counts = Counter()
-        for m in doc.mentions:
-            if m.actor is not None and m.actor.country and not m.actor.members:
-                counts[m.actor.country] += 1
-        for p in doc.places:
-            if p.country:
-                counts[p.country] += 1
-        if not counts:
-            return None
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        second = rest[0][1]
-        return top if n >= 3 and n >= 2 * second else None
 
     @staticmethod
     def _sentence_countries(doc: Document) -> dict[int, set[str]]:
