@@ -71,3 +71,12 @@ def test_parties_blaming_each_other_act_mutually(events_of):
     assert [(t, a, r) for t, a, r in _by_trigger(found, "blamed")] == [("ACCUSE", ["ARM", "AZE"], [])]
     found = events_of("Chile and Peru condemned on Tuesday.")
     assert _by_trigger(found, "condemned") == []
+
+
+def test_words_in_a_quote_act_on_whom_they_are_about(coder):
+    doc = coder.code("\u201cWe will never accept these sanctions,\u201d the Iranian foreign minister said of the European "
+                     "Union on Monday.", date="2024-05-10")
+    assert doc.quotes[0].about is not None and doc.quotes[0].about.igo
+    (reject,) = [e for e in doc.events if e.plover["type"] == "REJECT"]
+    assert [a.country for a in reject.actor] == ["IRN"] and [r.kind for r in reject.recipient] == ["igo"]
+    assert reject.explain["target_via"] == "quote-topic"

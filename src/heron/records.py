@@ -140,6 +140,7 @@ class Quote:
     span: Span
     speaker: Actor | None = None
     addressee: Actor | None = None
+    about: Actor | None = None       # whom the words are about ("..., she said of Russia")
     speaker_text: str | None = None
     speaker_span: Span | None = None
     partial: bool = False
@@ -150,6 +151,7 @@ class Quote:
         d = {"id": self.id, "text": self.text, "span": list(self.span),
              "speaker": self.speaker.to_dict() if self.speaker else None,
              "addressee": self.addressee.to_dict() if self.addressee else None,
+             **({"about": self.about.to_dict()} if self.about else {}),
              "speaker_text": self.speaker_text,
              "speaker_span": list(self.speaker_span) if self.speaker_span else None,
              "partial": self.partial, "indirect": self.indirect, "cue": self.cue}
@@ -159,6 +161,7 @@ class Quote:
     def from_dict(cls, d: dict) -> "Quote":
         return cls(id=d["id"], text=d["text"], span=_span(d["span"]),
                    speaker=Actor.from_dict(d.get("speaker")), addressee=Actor.from_dict(d.get("addressee")),
+                   about=Actor.from_dict(d.get("about")),
                    speaker_text=d.get("speaker_text"), speaker_span=_span(d.get("speaker_span")),
                    partial=d.get("partial", False), indirect=d.get("indirect", False), cue=d.get("cue"))
 

@@ -89,12 +89,29 @@ class EventExtractor:
                     events.append(event)
                     break
         self._resolve_judged_acts(doc, sdoc, events, judged)
+        self._quoted_recipients(doc, events)
         parties = self._sentence_parties(doc)
         # parties named in the event's sentence and the one before it
         events = [e for e in events
                   if self._complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))]
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
+
+    @staticmethod
+    def _quoted_recipients(doc: Document, events: list[Event]) -> None:
+        """"“We will never accept the blockade,” the Cuban minister said of the United States": words in a
+        quote with no one named act on whom they are told to or about."""
+        quotes = {q.id: q for q in doc.quotes}
+        for e in events:
+            q = quotes.get(e.quote_id) if e.quote_id else None
+            if e.recipient or q is None:
+                continue
+            other = q.addressee or q.about
+            keys = {a.country or a.igo for a in e.actor}
+            if other is not None and (other.country or other.igo) and (other.country or other.igo) not in keys:
+                e.recipient = [replace(other)]
+                if e.explain is not None:
+                    e.explain["target_via"] = "quote-addressee" if other is q.addressee else "quote-topic"
 
     @staticmethod
     def _sentence_parties(doc: Document) -> dict[int, set[str]]:
