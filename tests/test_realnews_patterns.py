@@ -80,3 +80,34 @@ def test_words_in_a_quote_act_on_whom_they_are_about(coder):
     (reject,) = [e for e in doc.events if e.plover["type"] == "REJECT"]
     assert [a.country for a in reject.actor] == ["IRN"] and [r.kind for r in reject.recipient] == ["igo"]
     assert reject.explain["target_via"] == "quote-topic"
+
+
+# -- group descriptions and "between" ------------------------------------------------------------------------
+def test_fighting_between_two_states_is_mutual(events_of):
+    found = events_of("Heavy fighting on the border between Eritrea and Ethiopia killed dozens, officials said.")
+    assert ("ASSAULT", ["ERI", "ETH"], []) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_neighbours_are_the_states_last_named_together(events_of):
+    text = ("Guyana and Venezuela traded accusations over the Essequibo region on Friday. "
+            "Brazil offered to host talks between the two neighbours.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig in ("offered", "host")]
+    assert (["BRA"], ["GUY", "VEN"]) in offered
+
+
+def test_former_soviet_describes_the_pair_named_before(events_of):
+    text = ("Armenian and Azerbaijani troops exchanged fire overnight. "
+            "Moscow urged the two ex-Soviet states to show restraint.")
+    assert [(a, r) for t, a, r in _by_trigger(events_of(text), "urged")] == [(["RUS"], ["ARM", "AZE"])]
+
+
+def test_both_sides_blaming_each_other_is_mutual(events_of):
+    text = "Cambodia and Thailand clashed near the temple. Both sides blamed each other for the violence."
+    assert _by_trigger(events_of(text), "blamed") == [("ACCUSE", ["KHM", "THA"], [])]
+
+
+def test_a_government_led_by_a_named_group_is_that_group(coder):
+    doc = coder.code("The United Nations condemned a decree issued by the Taliban-led government in Afghanistan.",
+                     date="2024-05-10")
+    m = next(m for m in doc.mentions if m.text.endswith("Taliban-led government"))
+    assert m.actor.country == "AFG"

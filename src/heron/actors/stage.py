@@ -24,8 +24,11 @@ COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "governmen
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+FORMER_PREFIXES = ("ex", "former", "post")
 PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
-              "capitals", "presidents", "ministers", "armies", "delegations"}
+              "capitals", "presidents", "ministers", "armies", "delegations", "republics", "neighbors", "allies",
+              "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
 
 def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
@@ -41,6 +44,35 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     return replace(pick.actor, source=source, confidence=confidence)
 
 
+def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | None = None,
+                       max_sentences: int = 3) -> Actor | None:
+    """The states last named together — "Tajikistan and Kyrgyzstan", "between Armenia and Azerbaijan", "the
+    Kyrgyz-Tajik border" — within a few sentences: what "both sides", "the two neighbours" or "the ex-Soviet
+    countries" refer to. ``size`` asks for that many states ("the five countries")."""
+    by_head = {p.head: p for p in history if p.head is not None and p.span[0] < m.span[0]}
+    for prev in reversed(history):
+        if prev.span[0] >= m.span[0] or prev.head is None:
+            continue
+        if m.sentence - prev.sentence > max_sentences:
+            break
+        a = prev.actor
+        if a.members and "+conjoined" in (a.source or ""):
+            members = list(a.members)
+        elif a.country and not a.members:
+            members = [a.country]
+            for c in sdoc[prev.head].conjuncts:
+                other = by_head.get(c.i)
+                if other is not None and other.actor.country and other.actor.country not in members \
+                        and not other.actor.members:
+                    members.append(other.actor.country)
+        else:
+            continue
+        if len(members) >= 2 and (size is None or len(members) == size):
+            return Actor(text=m.text, span=m.span, members=sorted(members), kind="state", sector=a.sector,
+                         confidence=0.6, source="coref:set")
+    return None
+
+
 def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
     seen: list[str] = []
     sector = None
@@ -54,6 +86,14 @@ def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
                 return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
                              confidence=0.6, source="coref:pair")
     return None
+
+
+def _former(tok) -> bool:
+    """"ex-Soviet", "former Yugoslav", "post-Soviet": a modifier that names no state of today."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in FORMER_PREFIXES:
+        return True
+    return any(c.lower_ in FORMER_PREFIXES for c in tok.children) or tok.i >= 1 and doc[tok.i - 1].lower_ in FORMER_PREFIXES
 
 
 def _without_attributes(text: str) -> str:
@@ -289,8 +329,11 @@ class ActorResolverStage:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
         if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
+                                       and not _former(c)
                                        and getattr(context.resolve(c.text), "country", None) for c in head.children):
-            return None              # "the Sudanese government" names its state
+            return None              # "the Sudanese government" names its state ("the ex-Soviet countries" does not)
+        if context is not None and getattr(context.resolve(_without_attributes(m.text)), "country", None):
+            return None              # "the Taliban-led government" names who governs
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
             return None
@@ -299,9 +342,14 @@ class ActorResolverStage:
         def last(pred):
             return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
-        if lemma in PAIR_NOUNS and (dets & {"both"} or any(c.lower_ == "two" for c in head.children)):
-            # "the two governments", "both sides": the last two states named.
-            return last_two_states(history, m)
+        if lemma in PAIR_NOUNS:
+            # "the two governments", "both sides", "the ex-Soviet countries": the states last named together.
+            number = next((NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS), None)
+            if dets & {"both"}:
+                number = 2
+            found = last_set_of_states(history, m, head.doc, number)
+            if found is not None or number == 2:
+                return found or last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:

@@ -20,7 +20,8 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
-RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both sides|between them)\b", re.I)
+RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both sides|between them|traded|exchanged|trading"
+                              r"|exchanging)\b", re.I)
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "within", "across", "around"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
@@ -243,8 +244,11 @@ class EventExtractor:
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
-        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES
-                                                               or not frame.targets)
+        # "Both sides blamed each other": a group acting on itself.
+        each_other = any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or t.lower_ == "another"
+                         for t in sdoc[frame.trigger].subtree)
+        reciprocal = (len(frame.agents) > 1 or conjoined or each_other and frame.agents[0].actor.members) \
+            and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \

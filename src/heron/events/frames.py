@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_reporting
+from heron.events.targets import (PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_event_noun,
+                                  is_reporting)
 from heron.records import Actor, Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
@@ -273,6 +274,29 @@ class FrameFinder(TargetSearch):
                         return [replace(m, actor=state)]
         return []
 
+    def _between(self, noun, by_head) -> list[Mention]:
+        """Parties of a "between A and B" phrase on an event noun, on a place noun under it ("on the border
+        between"), or on the verb the noun is subject of ("fighting erupted between")."""
+        heads = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else [])
+        frontier = [(h, 0) for h in heads]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            for child in tok.children:
+                if child.dep_ != "prep":
+                    continue
+                if child.lower_ == "between":
+                    found = []
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(m for m in self._actors_at(pobj, by_head) if _codable(m.actor))
+                    if len(found) == 1 and found[0].actor.members:
+                        return found      # "between the two countries"
+                    if len(found) >= 2:
+                        return found
+                elif depth < 2 and child.lower_ in ("on", "along", "at", "across", "over", "near"):
+                    frontier.extend((p, depth + 1) for p in child.children if p.dep_ == "pobj")
+        return []
+
     def _noun_frame(self, noun, by_head) -> Frame | None:
         agents, via = [], ""
         for child in noun.children:
@@ -282,6 +306,11 @@ class FrameFinder(TargetSearch):
                     agents.append(m)
                     via = child.dep_
         if not agents:
+            parties = self._between(noun, by_head)
+            if len(parties) >= 2 and is_event_noun(noun):
+                # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
+                # the parties act on each other.
+                return Frame(noun.i, "noun", parties, [], "between", "")
             return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
         if not targets:
