@@ -111,3 +111,20 @@ def test_a_government_led_by_a_named_group_is_that_group(coder):
                      date="2024-05-10")
     m = next(m for m in doc.mentions if m.text.endswith("Taliban-led government"))
     assert m.actor.country == "AFG"
+
+
+def test_weapons_named_by_a_state_act_for_it(events_of):
+    found = events_of("Russian missiles hit the port of Odesa on Sunday, Ukrainian officials said.")
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_group_refers_to_the_armed_group_named_before(events_of):
+    text = ("Somalia's al-Shabaab claimed the bombing in Mogadishu. "
+            "Kenyan jets later struck camps run by the militant group near the border.")
+    struck = _by_trigger(events_of(text), "struck")
+    assert struck and struck[0][1] == ["KEN"] and struck[0][2] == ["SOM"]
+
+
+def test_both_countries_act_on_each_other(events_of):
+    text = "Mali and Algeria traded accusations over a downed drone. Both countries recalled their ambassadors."
+    assert _by_trigger(events_of(text), "recalled") == [("SANCTION", ["DZA", "MLI"], [])]

@@ -23,6 +23,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
+ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
 FORMER_PREFIXES = ("ex", "former", "post")
@@ -356,4 +357,8 @@ class ActorResolverStage:
             return last(lambda a: bool(a.members))
         if lemma in ORG_NOUNS:
             return last(lambda a: a.kind == "igo")
+        if lemma in ARMED_GROUP_NOUNS and dets & {"the", "this", "that"}:
+            # "the Iran-aligned group", "the militia": the armed group or movement last named.
+            return last(lambda a: (a.kind == "nonstate" or a.sector in ("REB", "UAF")) and not a.members
+                        or lemma == "group" and a.kind == "igo")
         return None

@@ -20,7 +20,7 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
-RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both sides|between them|traded|exchanged|trading"
+RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
                               r"|exchanging)\b", re.I)
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "within", "across", "around"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
@@ -247,7 +247,9 @@ class EventExtractor:
         # "Both sides blamed each other": a group acting on itself.
         each_other = any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or t.lower_ == "another"
                          for t in sdoc[frame.trigger].subtree)
-        reciprocal = (len(frame.agents) > 1 or conjoined or each_other and frame.agents[0].actor.members) \
+        # "Both countries recalled their ambassadors": the two sides of a story act on each other.
+        pair = len(frame.agents) == 1 and (frame.agents[0].actor.source or "").startswith("coref:set")
+        reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
             and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
         if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None

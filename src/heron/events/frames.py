@@ -163,8 +163,12 @@ class FrameFinder(TargetSearch):
                 out.append(m)
                 continue
             # "His tour aims ..." -> the possessor; "the leaders of X" handled by the resolver.
+            # "Russian missiles hit ...", "US strikes targeting ...": weapons, units and acts stand for the state
+            # that names them.
+            owner_deps = ("poss", "amod", "compound", "nmod") if t.lemma_.lower() in frame_lexicon()["instrument_nouns"] \
+                or t.lower_ in frame_lexicon()["instrument_nouns"] else ("poss",)
             for child in t.children:
-                if child.dep_ == "poss":
+                if child.dep_ in owner_deps:
                     pm = by_head.get(child.i)
                     if pm is not None and pm.actor is not None:
                         out.append(pm)
@@ -307,7 +311,7 @@ class FrameFinder(TargetSearch):
                     via = child.dep_
         if not agents:
             parties = self._between(noun, by_head)
-            if len(parties) >= 2 and is_event_noun(noun):
+            if (len(parties) >= 2 or parties and parties[0].actor.members) and is_event_noun(noun):
                 # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
                 # the parties act on each other.
                 return Frame(noun.i, "noun", parties, [], "between", "")

@@ -157,6 +157,8 @@ class TargetSearch:
         # A domestic interaction (a government and its own rebels or refugees) keeps its target;
         # the same state mentioned twice does not.
         agent_sectors = {m.actor.sector for m in agents if m.actor}
+        # "Both countries recalled their ambassadors": the group's own people are not its target.
+        agent_members = {c for m in agents if m.actor and m.actor.members for c in m.actor.members}
         frontier = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS and _is_attribution(child):
@@ -188,7 +190,8 @@ class TargetSearch:
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
-                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
+                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries \
+                    or m.actor.members and set(m.actor.members) <= agent_countries | agent_members
                 if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
                                     and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))
