@@ -128,3 +128,23 @@ def test_the_group_refers_to_the_armed_group_named_before(events_of):
 def test_both_countries_act_on_each_other(events_of):
     text = "Mali and Algeria traded accusations over a downed drone. Both countries recalled their ambassadors."
     assert _by_trigger(events_of(text), "recalled") == [("SANCTION", ["DZA", "MLI"], [])]
+
+
+# -- reported speech and characterisation -------------------------------------------------------------------
+def test_characterising_an_act_accuses_its_author(events_of):
+    found = events_of("Egypt described the Ethiopian move as a threat to its survival.")
+    assert _by_trigger(found, "described") == [("ACCUSE", ["EGY"], ["ETH"])]
+    found = events_of("Lithuania called Belarus's border measures reckless.")
+    assert _by_trigger(found, "called") == [("ACCUSE", ["LTU"], ["BLR"])]
+
+
+def test_characterising_with_praise_supports(events_of):
+    found = events_of("Malaysia's prime minister called the Indonesian proposal an important step.")
+    assert _by_trigger(found, "called") == [("SUPPORT", ["MYS"], ["IDN"])]
+
+
+def test_a_phone_call_to_a_person_is_a_consultation_and_its_purpose_an_act(coder):
+    doc = coder.code("Turkish President Recep Tayyip Erdogan called Vladimir Putin on Friday to urge a prisoner swap.",
+                     date="2024-05-10")
+    got = {(e.plover["type"], e.modality) for e in doc.events}
+    assert ("CONSULT", "asserted") in got and ("REQUEST", "asserted") in got

@@ -18,6 +18,8 @@ RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
+# What one party says to another: kept apart from the meeting or call it was said in.
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -228,6 +230,8 @@ class EventExtractor:
                     if other is not None and other is not e and subordinate:
                         main = other   # (an event reached without a subordinate step, "agreed to send", is passed)
                         break
+            if main is not None and main.plover["type"] == "CONSULT" and e.plover["type"] in SPEECH_ACT_TYPES:
+                main = None     # "called Putin to urge a prisoner swap": what is said in a call is an act of its own
             if main is None:
                 kept.append(e)
             elif main.explain is not None:

@@ -67,7 +67,9 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
         if i > 0 and t.pos_ == "NOUN" and t.lemma_.lower() in lex["claim_nouns"] and chain[i - 1].dep_ in ("acl", "ccomp"):
             # "accusations that it had targeted civilians": the content of a claim is not asserted.
             return Modality("hypothetical", t.text)
-        if i > 0 and t.lemma_.lower() in lex["irrealis_governors"]:
+        if i > 0 and t.lemma_.lower() in lex["irrealis_governors"] and not (
+                t.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in t.children)):
+            # ("called Rubio to urge a ceasefire": the urging happened in the call)
             # What was demanded or urged has not happened: "demanded that the US cancel plans".
             return Modality("hypothetical", t.text)
         if i == 0 and tok.pos_ == "NOUN":

@@ -51,6 +51,28 @@ def is_event_noun(tok) -> bool:
     return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
 
 
+def characterisation(tok, obj_toks=None) -> list | None:
+    """The words a verb characterises its object with, or None: an object predicate ("called X a disgrace",
+    "labelled the rallies unlawful"), a second object ("branded the takeover a putsch"), an "as" phrase
+    ("described the attacks as a war crime") or an adjective the parser hung elsewhere."""
+    if obj_toks is None:
+        obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    dobjs = [c for c in obj_toks if c.dep_ in ("dobj", "obj")]
+    if not dobjs:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN"))]
+    comps += dobjs[1:]
+    for head in [tok] + dobjs:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj")
+            elif prep.dep_ == "prep":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "ADJ")
+    if not comps:
+        return None
+    return [w for c in comps for w in c.subtree]
+
+
 def _codable(actor, domestic: bool = False) -> bool:
     """A target needs a country, a group, or an organisation to be coded as a dyad. With ``domestic``, a
     group without a country ("protesters", "militants") will do: the place of the event or the acting
@@ -118,7 +140,9 @@ class TargetSearch:
     def _judged_act(pred):
         """The act an evaluation verb judges: its object (or "of/over/for" phrase) when that names an act
         and no actor ("condemned the coup", "welcomed the decision", "protested over the arrests")."""
-        if pred.lemma_.lower() not in frame_lexicon()["evaluation_lemmas"]:
+        lemma = pred.lemma_.lower()
+        if lemma not in frame_lexicon()["evaluation_lemmas"] and not (
+                lemma in frame_lexicon()["characterisation_verbs"] and characterisation(pred) is not None):
             return None
         for child in pred.children:
             tok = None
