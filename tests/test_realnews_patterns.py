@@ -148,3 +148,22 @@ def test_a_phone_call_to_a_person_is_a_consultation_and_its_purpose_an_act(coder
                      date="2024-05-10")
     got = {(e.plover["type"], e.modality) for e in doc.events}
     assert ("CONSULT", "asserted") in got and ("REQUEST", "asserted") in got
+
+
+def test_talks_in_a_clause_are_held_by_its_subject(events_of):
+    found = events_of("Kenyan President William Ruto pressed for a ceasefire during talks with Ethiopian Prime Minister "
+                      "Abiy Ahmed in Nairobi on Friday.")
+    talks = [(t, a, r) for t, trig, a, r in found if trig == "talks"]
+    assert talks and talks[0][0] == "CONSULT" and sorted(talks[0][1] + talks[0][2]) == ["ETH", "KEN"]
+
+
+def test_protesters_at_foreign_embassies_belong_to_the_story_country(events_of):
+    text = ("Angry crowds gathered in Kinshasa, the capital of the Democratic Republic of Congo, on Tuesday. "
+            "Congolese police struggled to contain them in Kinshasa. "
+            "Protesters attacked the French and Belgian embassies.")
+    attacked = _by_trigger(events_of(text), "attacked")
+    assert attacked and attacked[0][1] == ["COD"] and attacked[0][2] == ["BEL", "FRA"]
+
+
+def test_holding_hands_is_no_detention(events_of):
+    assert events_of("The Kenyan president held the hands of the two Sudanese generals at the ceremony.") == []

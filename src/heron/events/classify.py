@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from heron.events.lexicon import LexEntry, Lexicon, default_lexicon
+from heron.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, default_lexicon
 from heron.events.model import EventModel, default_model, features
 from heron.ontology import PLOVER_TYPES, Ontology, default_ontology
 
@@ -67,7 +67,7 @@ class EventClassifier:
         """Type of the event whose predicate is ``trigger``; None when the predicate is not an event."""
         found = self.lexicon_event(sdoc, trigger, source)
         if found is not None:
-            return found
+            return None if found.plover == NOT_AN_EVENT else found
         lemma = sdoc[trigger].lemma_.lower()
         if lemma in self.lexicon.nonevents or sdoc[trigger].pos_ not in ("VERB", "NOUN", "ADJ"):
             return None
@@ -112,7 +112,7 @@ class EventClassifier:
             anchor = target or source or [0]
             trig = _clause_head(sdoc[anchor[0]])
         found = self.lexicon_event(sdoc, trig, source)
-        if found is not None:
+        if found is not None and found.plover != NOT_AN_EVENT:
             return found
         result = self.model_event(sdoc, trig)
         result.explain["fallback"] = True
@@ -136,6 +136,9 @@ class EventClassifier:
             found = self._compose(sdoc, trigger, 0)
         if found is None:
             return None
+        if found.entry.cameo == NOT_AN_EVENT:
+            return Classification(NOT_AN_EVENT, None, [], NOT_AN_EVENT, 0.0, top,
+                                  {"by": "lexicon", "pattern": f"{found.entry.kind}:{found.entry.pattern}"})
         entry = asserted = found.entry
         effects = list(found.effects)
         for effect in reversed(found.effects):  # innermost modifier first: "refused to agree to meet"

@@ -20,6 +20,8 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# People who protest when they come together.
+CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -223,7 +225,10 @@ class EventExtractor:
             main = None
             if span is not None:
                 tok, subordinate = span.root, False
-                while tok.head.i != tok.i:
+                # "..., with Ramaphosa urging a ceasefire": a clause with a subject of its own is an act of its own,
+                # and the acts inside it belong to it, not to the clause above.
+                while tok.head.i != tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                                                       if tok.pos_ == "VERB"):
                     subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
                     tok = tok.head
                     other = by_token.get(tok.i)
@@ -245,6 +250,7 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
+        cls = self._crowd_protest(sdoc, frame, cls)
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
@@ -310,6 +316,20 @@ class EventExtractor:
             confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
             explain=explain,
         )
+
+    def _crowd_protest(self, sdoc, frame: Frame, cls):
+        """"Crowds gathered in Kinshasa", "protesters massed outside the ministry": civilians coming together
+        protest; the same verbs of officials or troops meet or mobilise."""
+        from heron.events.targets import frame_lexicon
+
+        if cls.plover not in ("CONSULT", "MOBILIZE", "COOPERATE") \
+                or sdoc[frame.trigger].lemma_.lower() not in frame_lexicon()["crowd_verbs"]:
+            return cls
+        if not frame.agents or not all(m.actor.sector in CIVILIAN_SECTORS for m in frame.agents):
+            return cls
+        info = self.ontology.cameo("141")
+        return replace(cls, plover="PROTEST", cameo="141", mode=info.plover_mode if info else None,
+                       explain={**(cls.explain or {}), "crowd": "civilians coming together protest"})
 
     @staticmethod
     def _quote_id(doc: Document, char: int) -> str | None:

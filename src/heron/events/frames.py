@@ -22,6 +22,8 @@ INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # A later mention after these is where something went, not who acted ("delivered to Ethiopia").
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+# Prepositions that set an act in a meeting: "said during talks with X", "agreed at a meeting with X".
+SETTING_PREPS = {"during", "at", "in", "after", "before", "following", "on", "ahead"}
 SECURITY_SECTORS = {"MIL", "COP"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -315,7 +317,19 @@ class FrameFinder(TargetSearch):
                 # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
                 # the parties act on each other.
                 return Frame(noun.i, "noun", parties, [], "between", "")
-            return None
+            if noun.lemma_.lower() in frame_lexicon()["meeting_nouns"] and noun.dep_ == "pobj" \
+                    and noun.head.lower_ in SETTING_PREPS:
+                # "urged a ceasefire during talks with Kagame": who acts in the clause meets.
+                gov = noun.head.head
+                for _ in range(3):
+                    if gov.pos_ == "VERB" or gov.head.i == gov.i:
+                        break
+                    gov = gov.head
+                if gov.pos_ == "VERB":
+                    agents, via = self._agents_of(gov, by_head)
+                    via = "clause:" + via
+            if not agents:
+                return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
         if not targets:
             return None
