@@ -167,3 +167,9 @@ def test_protesters_at_foreign_embassies_belong_to_the_story_country(events_of):
 
 def test_holding_hands_is_no_detention(events_of):
     assert events_of("The Kenyan president held the hands of the two Sudanese generals at the ceremony.") == []
+
+
+def test_welcoming_an_accord_supports_the_parties_told_before(events_of):
+    text = ("Serbia and Kosovo signed an energy agreement in Brussels on Monday. "
+            "Germany welcomed the deal on Tuesday.")
+    assert _by_trigger(events_of(text), "welcomed") == [("SUPPORT", ["DEU"], ["SRB", "XKX"])]

@@ -191,10 +191,25 @@ class EventExtractor:
             elif lemma in frame_lexicon()["state_act_nouns"]:
                 e.recipient = self._state_of_act(doc, noun, keys)
                 via = "act-state"
+            elif wanted in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
+                # "Turkey and Russia welcomed the accord": an agreement is the pair last named together.
+                e.recipient = self._parties_told_before(doc, noun, keys)
+                via = "act-parties"
             if e.recipient:
                 e.confidence = round(e.confidence * 0.9, 3)
                 if e.explain is not None:
                     e.explain["target_via"] = via
+
+    @staticmethod
+    def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
+        from heron.actors.groups import last_set_of_states
+
+        here = Mention(id="", text=noun.text, span=(noun.idx, noun.idx + len(noun)), sentence=doc.sentence_of(noun.idx))
+        history = [m for m in doc.mentions if m.actor is not None and m.sentence < here.sentence]
+        group = last_set_of_states(history, here, doc.nlp, max_sentences=8)
+        if group is None or set(group.members) & exclude:
+            return []
+        return expand(group)
 
     @staticmethod
     def _state_of_act(doc: Document, noun, exclude: set) -> list[Actor]:
@@ -261,7 +276,9 @@ class EventExtractor:
         pair = len(frame.agents) == 1 and (frame.agents[0].actor.source or "").startswith("coref:set")
         reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
             and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
-        if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
+        judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
+        if not frame.targets and not reciprocal and not judged \
+                and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
                 and cls.plover not in RECIPROCAL_TYPES and not reciprocal:

@@ -109,6 +109,9 @@ class FrameFinder(TargetSearch):
         for child in verb.children:
             if child.dep_ in SUBJ_DEPS:
                 found = self._actors_at(child, by_head)
+                # "The EU, Nato member Turkey and Russia have welcomed": a list the parser split into subjects
+                found += [m for other in verb.children if other.dep_ in SUBJ_DEPS and other.i > child.i
+                          for m in self._actors_at(other, by_head) if m not in found]
                 if found:
                     return found, "subject"
                 if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
