@@ -1,7 +1,6 @@
 """Stage: frames -> typed events with CAMEO/PLOVER codes, modality and evidence."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from heron.events.frames import Frame, FrameFinder
@@ -22,11 +21,6 @@ RECIPROCAL_CODES = {"040", "041", "046", "057"}
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 # People who protest when they come together.
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
-# Acts that need no other party to be a whole event.
-SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
-RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
-                              r"|exchanging)\b", re.I)
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "within", "across", "around"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
@@ -95,10 +89,6 @@ class EventExtractor:
                     break
         self._resolve_judged_acts(doc, sdoc, events, judged)
         self._quoted_recipients(doc, events)
-        parties = self._sentence_parties(doc)
-        # parties named in the event's sentence and the one before it
-        events = [e for e in events
-                  if self._complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))]
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
 
@@ -117,41 +107,6 @@ class EventExtractor:
                 e.recipient = [replace(other)]
                 if e.explain is not None:
                     e.explain["target_via"] = "quote-addressee" if other is q.addressee else "quote-topic"
-
-    @staticmethod
-    def _sentence_parties(doc: Document) -> dict[int, set[str]]:
-        """States and organisations named in each sentence as parties, not as the place of something
-        ("met in Rome", "a letter faxed from Tokyo")."""
-        sdoc = doc.nlp
-        found: dict[int, set[str]] = {}
-        for m in doc.mentions:
-            a = m.actor
-            if a is None or not (a.country or a.igo) or a.members:
-                continue
-            if m.head is not None and sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS:
-                continue
-            found.setdefault(m.sentence, set()).add(a.country or a.igo)
-        return found
-
-    @staticmethod
-    def _complete(doc: Document, e: Event, named: set[str]) -> bool:
-        """Whether an event says who did what to whom. An act with no recipient is kept when it needs none
-        (a protest), when its parties act on each other ("A and B agreed", "both sides blamed each other"),
-        or when it is domestic: its one state is the only one named in the sentence (and the one before) and the
-        one the story is about ("police detained 14 protesters"). "X accused" with no one accused in an international story
-        is not a dyad."""
-        if e.recipient or e.plover["type"] in SELF_CONTAINED_TYPES:
-            return True
-        keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
-        if len(keys) > 1:
-            if e.plover["type"] in MUTUAL_TYPES | {"SUPPORT"} or e.cameo["code"] in RECIPROCAL_CODES:
-                return True    # "Argentina and Britain restored relations"
-            s, t = doc.sentences[e.sentence] if doc.sentences else (0, len(doc.text))
-            return RECIPROCAL_WORDS.search(doc.text[s:t]) is not None
-        if len(keys) == 1:
-            key = next(iter(keys))
-            return named <= keys and doc.focus_country in (None, key)
-        return True            # a group with no country yet ("police"): the place of the event decides later
 
     @staticmethod
     def _in_story(doc: Document, sdoc, frame: Frame) -> bool:
