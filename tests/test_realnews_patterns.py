@@ -194,3 +194,21 @@ def test_a_numbered_group_is_the_list_that_follows(events_of):
 def test_dropping_tariffs_eases_them(events_of):
     found = events_of("China said on Friday it will drop tariffs on Australian barley from Saturday.")
     assert [(t, a, r) for t, trig, a, r in found if trig == "drop"] == [("CONCEDE", ["CHN"], ["AUS"])]
+
+
+def test_a_headline_is_not_a_second_copy_of_the_lead(coder):
+    text = ("Kenya recalls its ambassador from Somalia\n"
+            "NAIROBI (Reuters) - Kenya recalled its ambassador from Somalia on Monday after a row over oil blocks.")
+    doc = coder.code(text, date="2024-05-10")
+    recalls = [e for e in doc.events if e.plover["type"] == "SANCTION"]
+    assert len(recalls) == 1 and recalls[0].trigger.span[0] > text.index("NAIROBI")
+    assert recalls[0].explain["also_in_headline"] == "recalls"
+
+
+def test_a_region_named_without_its_number_is_not_all_its_states(events_of):
+    found = events_of("European officials condemned the crackdown in Tbilisi on Sunday.")
+    assert all(len(a) <= 1 for t, trig, a, r in found)
+    text = ("Leaders of the five Central Asian countries met in Astana on Friday. "
+            "The EU later offered a partnership to Central Asia.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig == "offered"]
+    assert offered and offered[0][1] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
