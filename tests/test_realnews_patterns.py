@@ -212,3 +212,24 @@ def test_a_region_named_without_its_number_is_not_all_its_states(events_of):
             "The EU later offered a partnership to Central Asia.")
     offered = [(a, r) for t, trig, a, r in events_of(text) if trig == "offered"]
     assert offered and offered[0][1] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_dismissing_an_order_rejects_whoever_ordered(events_of):
+    text = ("The International Court of Justice ordered Israel to allow aid into Gaza. "
+            "Israel dismissed the order on Friday.")
+    assert [(t, r) for t, a, r in _by_trigger(events_of(text), "dismissed")] == [("REJECT", ["ICJ"])]
+
+
+def test_welcoming_a_ruling_supports_the_court(events_of):
+    text = "Ethiopia announced a ceasefire with the TPLF in Tigray on Monday. The African Union welcomed the decision."
+    assert [t for t, a, r in _by_trigger(events_of(text), "welcomed")] == ["SUPPORT"]
+
+
+def test_quoted_characterisation_after_the_object(events_of):
+    text = "Pakistan began expelling Afghan refugees. Kabul called the expulsions \u201ccruel and inhumane\u201d."
+    assert _by_trigger(events_of(text), "called") == [("ACCUSE", ["AFG"], ["PAK"])]
+
+
+def test_things_not_released_are_no_state_act(events_of):
+    text = "Myanmar's junta held elections on Sunday. Turnout figures were not released."
+    assert _by_trigger(events_of(text), "released") == []

@@ -33,6 +33,13 @@ SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", 
                                   "until", "ahead", "while"})
 
 
+def _same_act(trigger_lemma: str, noun_lemma: str) -> bool:
+    """"ordered"/"the order", "expelled"/"the expulsions", "decided"/"the decision": one act told twice."""
+    from heron.events.targets import frame_lexicon
+
+    return trigger_lemma in (noun_lemma, frame_lexicon()["act_noun_verbs"].get(noun_lemma))
+
+
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
     """A group ("the five former Soviet republics of Central Asia") becomes one actor per member.
 
@@ -135,14 +142,16 @@ class EventExtractor:
             wanted = None if generic or entry is None else entry.plover
             keys = {a.country or a.igo for a in e.actor}
             best = None
-            for other in events:
-                if other is e or other.trigger.span[0] > noun.idx or other.modality in ("negated", "hypothetical"):
+            earlier = [o for o in events if o is not e and o.trigger.span[0] < noun.idx and o.actor
+                       and o.modality not in ("negated", "hypothetical")
+                       and not keys & {a.country or a.igo for a in o.actor}]
+            # the act told earlier with the same word ("ordered ... the order") comes first
+            same = [o for o in earlier if _same_act(self._trigger_lemma(sdoc, o), lemma)]
+            for other in same or earlier:
+                if not same and wanted is not None and other.plover["type"] != wanted:
                     continue
-                if not other.actor or keys & {a.country or a.igo for a in other.actor}:
-                    continue
-                if wanted is not None and other.plover["type"] != wanted:
-                    continue
-                if wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST") or e.sentence - other.sentence > 5):
+                if not same and wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST")
+                                                    or e.sentence - other.sentence > 5):
                     continue
                 if best is None or other.trigger.span[0] > best.trigger.span[0]:
                     best = other
@@ -160,6 +169,11 @@ class EventExtractor:
                 e.confidence = round(e.confidence * 0.9, 3)
                 if e.explain is not None:
                     e.explain["target_via"] = via
+
+    @staticmethod
+    def _trigger_lemma(sdoc, e: Event) -> str:
+        span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+        return span.root.lemma_.lower() if span is not None else e.trigger.text.lower()
 
     @staticmethod
     def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:

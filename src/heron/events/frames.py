@@ -280,6 +280,8 @@ class FrameFinder(TargetSearch):
         found = [m for c in subjects for m in self._actors_at(c, by_head)]
         if any(m.actor.country not in (None, focus) or m.actor.igo or m.actor.members for m in found):
             return []
+        if not found and not any(c.lemma_.lower() in frame_lexicon()["state_instrument_nouns"] for c in subjects):
+            return []     # "turnout figures were not released": not something a state does to someone
         lemma = verb.lemma_.lower()
         sector = "COP" if lemma in frame_lexicon()["police_action_lemmas"] else "GOV"
         tok = subjects[0]
