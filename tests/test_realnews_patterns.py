@@ -233,3 +233,20 @@ def test_quoted_characterisation_after_the_object(events_of):
 def test_things_not_released_are_no_state_act(events_of):
     text = "Myanmar's junta held elections on Sunday. Turnout figures were not released."
     assert _by_trigger(events_of(text), "released") == []
+
+
+# -- when and where ------------------------------------------------------------------------------------------
+def test_the_leads_date_carries_to_the_story_not_the_publication_date(coder):
+    doc = coder.code("Peru recalled its ambassador from Mexico on November 12, officials said. "
+                     "The move followed a row over asylum. Mexico condemned the recall.", date="2024-11-14")
+    by = {e.trigger.text: e for e in doc.events}
+    assert (by["recalled"].date, by["recalled"].date_precision) == ("2024-11-12", "day")
+    assert (by["condemned"].date, by["condemned"].date_precision) == ("2024-11-12", "story")
+
+
+def test_the_dateline_city_is_not_where_things_happened(coder):
+    doc = coder.code("ANKARA, Turkey (AP) — Turkish jets struck Kurdish militant positions in northern Iraq on Monday.",
+                     date="2024-05-10")
+    (strike,) = [e for e in doc.events if e.trigger.text == "struck"]
+    assert strike.location is None or strike.location.country == "IRQ"
+    assert doc.to_dict()["structure"]["dateline"]["text"] == "ANKARA, Turkey"
