@@ -42,13 +42,16 @@ def frame_lexicon() -> dict:
 
 
 def is_event_noun(tok) -> bool:
-    """A noun naming an act: an event noun of the trigger lexicon or a word that refers back to one ("the move")."""
+    """A noun naming an act: an event noun or verb of the trigger lexicon, or a word that refers back to one
+    ("the move")."""
     from heron.events.lexicon import default_lexicon
 
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
+    lex = default_lexicon()
+    # "the recall", "the attack": a noun that is also an event verb of the lexicon names an act too
+    return lemma in lex.nouns or lemma in lex.verbs or lemma in frame_lexicon()["event_reference_nouns"]
 
 
 def characterisation(tok, obj_toks=None) -> list | None:
@@ -70,6 +73,7 @@ def characterisation(tok, obj_toks=None) -> list | None:
                 comps.extend(p for p in prep.children if p.dep_ == "pobj")
             elif prep.dep_ == "prep":
                 comps.extend(p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "ADJ")
+    comps = [c for c in comps if not (c.pos_ == "PROPN" and c.ent_type_ == "PERSON")]   # "called him Donald"
     if not comps:
         return None
     return [w for c in comps for w in c.subtree]
