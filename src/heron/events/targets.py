@@ -25,6 +25,8 @@ ORIGIN_PREPS = {"from"}
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
                       "than", "around", "outside", "because", "due", "including", "except"}
+# Nouns of the occasion of an act: "on the sidelines of the summit", "on the margins of the UN assembly".
+VENUE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 # Groups that may be a target without a country of their own (heron.when_where.stage supplies it from the event).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
@@ -198,6 +200,8 @@ class TargetSearch:
             elif child.dep_ in ("ccomp", "xcomp") and pred.lemma_.lower() in CAUSATIVE_LEMMAS:
                 # "refused to let the UN envoy meet Suu Kyi": the one let (or made) to act is the other party.
                 frontier.extend((sub, 1, "causee") for sub in child.children if sub.dep_ in SUBJ_DEPS)
+            elif child.dep_ == "prep" and any(p.lemma_.lower() in VENUE_NOUNS for p in child.children if p.dep_ == "pobj"):
+                continue    # "met on the sidelines of the APEC summit": where they met, not whom
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
                 frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))
