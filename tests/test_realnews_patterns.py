@@ -268,3 +268,10 @@ def test_what_could_happen_has_no_implicit_agent(events_of):
     text = ("Peru's congress voted to remove the president on Friday. Peru's opposition cheered. "
             "The former president could be arrested if he returns, officials said.")
     assert _by_trigger(events_of(text), "arrested") == []
+
+
+def test_a_pronoun_after_a_quote_refers_to_the_speaker_not_to_someone_quoted(coder):
+    doc = coder.code("\u201cPutin does not want peace,\u201d Ukrainian President Volodymyr Zelenskyy said on Monday. "
+                     "He said he had held a phone call with German Chancellor Olaf Scholz.", date="2023-05-10")
+    he = next(m for m in doc.mentions if m.text == "He")
+    assert he.actor is not None and he.actor.country == "UKR"
