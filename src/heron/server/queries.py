@@ -12,11 +12,6 @@ from heron.store.query import event_where
 QUADS = (1, 2, 3, 4)
 
 
-def count_events(store: SqlStore, filters: QueryFilters) -> int:
-    where, params = event_where(filters, "e")
-    return int(store.fetch_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0])
-
-
 def count_stories(store: SqlStore, filters: QueryFilters) -> int:
     where, params = event_where(filters, "e")
     return int(store.fetch_rows(f"SELECT count(DISTINCT e.story_id) FROM events e WHERE {where}", params)[0][0])

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from heron.server import convert, models, queries
+from heron.server import convert, keyset, models, queries
 from heron.server.access import StoreAccess
 from heron.server.params import Period, Unit, code, event_filters, parse_filters
 from heron.store import QueryFilters, aggregate
@@ -47,13 +47,20 @@ def summary(access: StoreAccess = Depends(store_access)) -> models.Summary:
 
 @router.get("/events", response_model=models.EventPage, tags=["events"])
 def events(filters: QueryFilters = Depends(event_filters), paging: tuple[int, int] = Depends(_paging),
+           after: Optional[str] = Query(None, description="Cursor: the page after this one (`next` of a page)."),
+           before: Optional[str] = Query(None, description="Cursor: the page before this one (`prev` of a page)."),
            access: StoreAccess = Depends(store_access)) -> models.EventPage:
-    """Event reports matching the filters (as `heron query`), ordered by date, document and event."""
+    """Event reports matching the filters (as `heron query`), ordered by date, document and event.
+
+    Page with the `next` / `prev` cursors of a page (as fast deep in the list as at its start);
+    `offset` also works but makes the store skip every earlier row."""
     limit, offset = paging
+    after_key = keyset.decode("after", after) if after else None
+    before_key = keyset.decode("before", before) if before and not after_key else None
     with access.read() as store:
-        total = queries.count_events(store, filters)
-        rows = queries.page(store, filters, limit, offset, stories=False)
-    return models.EventPage(total=total, limit=limit, offset=offset, items=[convert.event_report(r) for r in rows])
+        page = keyset.event_page(store, filters, limit, offset, after_key, before_key)
+    return models.EventPage(total=page.total, limit=limit, offset=page.position, next=page.next, prev=page.prev,
+                            items=[convert.event_report(r) for r in page.rows])
 
 
 @router.get("/stories", response_model=models.StoryPage, tags=["events"])
