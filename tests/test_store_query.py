@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from pg_fixture import (  # noqa: F401 - fixtures
@@ -99,6 +100,24 @@ def test_plover_export_round_trips_the_events(filled):
     assert len(recs) == expected_events(docs, lambda d, e: e["plover"]["type"] == "AID")
     assert recs[0]["actor"] == ["USA"] and recs[0]["recipient"] == ["UKR"] and recs[0]["event_type"] == "AID"
     assert recs[0]["num_articles"] == 4 and recs[0]["context"] == ["military"]
+
+
+def test_batches_stream_the_rows_of_a_query(filled):
+    store, docs = filled
+    usa = QueryFilters.parse(actor="USA")
+    batches = list(store.fetch_batches(*store.query_sql(usa), rows=7))
+    assert len(batches) > 2 and all(b.num_rows <= 7 for b in batches)
+    assert pa.Table.from_batches(batches).to_pylist() == store.query(usa).to_pylist()
+    for fmt in ("csv", "jsonl"):
+        out = io.BytesIO()
+        n = export.write_batches(export.event_batches(store, usa), fmt, out)
+        lines = out.getvalue().decode("utf-8").splitlines()
+        assert n == store.query(usa).num_rows == len(lines) - (fmt == "csv") > 0
+    assert json.loads(lines[0])["actor_keys"].count(";USA;") == 1
+    # Nothing matches: the CSV still has its header.
+    out = io.BytesIO()
+    assert export.write_batches(export.event_batches(store, QueryFilters.parse(actor="ATA")), "csv", out) == 0
+    assert out.getvalue().decode("utf-8").splitlines()[0].startswith('"doc_id","event_id"')
 
 
 def test_dyad_aggregates(filled):

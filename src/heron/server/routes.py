@@ -137,24 +137,27 @@ def balance(country: str = Path(..., description="Country code, e.g. KAZ."),
 
 EXPORTS = {"plover": ("application/x-ndjson", "heron-events.plover.jsonl"),
            "gdelt": ("text/tab-separated-values", "heron-events.gdelt.tsv"),
-           "csv": ("text/csv", "heron-events.csv")}
+           "csv": ("text/csv", "heron-events.csv"),
+           "jsonl": ("application/x-ndjson", "heron-events.jsonl")}
 
 
 @router.get("/export", tags=["store"], response_class=StreamingResponse,
             responses={200: {"description": "The events as a file.",
                              "content": {mime: {} for mime, _ in EXPORTS.values()}}})
-def export(format: Literal["plover", "gdelt", "csv"] = Query(..., description="plover | gdelt | csv"),
+def export(format: Literal["plover", "gdelt", "csv", "jsonl"] = Query(..., description="plover | gdelt | csv | jsonl"),
            header: bool = Query(False, description="GDELT: write a header line."),
            filters: QueryFilters = Depends(event_filters),
            access: StoreAccess = Depends(store_access)) -> StreamingResponse:
-    """Download events: PLOVER JSONL (one record per report), GDELT 2.0 event table (TSV) or CSV."""
+    """Download events: PLOVER JSONL (one record per report), GDELT 2.0 event table (TSV), or the
+    event rows of `/api/events` as CSV or JSON lines."""
     from heron.store import export as ex
-    # Written in full before the response starts, so the store is closed before the client reads;
-    # kept in memory up to SPOOL_BYTES, then in a temporary file.
+    # Rows stream from the store in batches into a spool file (memory up to SPOOL_BYTES, then a
+    # temporary file), so no result is held whole in memory; the store is closed before the client
+    # reads, so a slow download never keeps `heron ingest` waiting on the DuckDB file.
     buf = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
     with access.read() as store:
-        if format == "csv":
-            ex.write_table(store.query(filters), "csv", buf)
+        if format in ("csv", "jsonl"):
+            ex.write_batches(ex.event_batches(store, filters), format, buf)
         else:
             text = io.TextIOWrapper(buf, encoding="utf-8", newline="\n", write_through=True)
             if format == "plover":

@@ -45,6 +45,8 @@ class IngestStats:
     errors: list[str] = field(default_factory=list)
 
 
+BATCH_ROWS = 10_000
+
 # Columns of `heron query` output: the event row without its bulky JSON, plus the article.
 EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c != "event_json"]
 STORY_OUTPUT_COLUMNS = [c for c in schema.STORIES.column_names if c != "signature"]
@@ -65,6 +67,11 @@ class SqlStore(ABC):
 
     @abstractmethod
     def fetch_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+
+    @abstractmethod
+    def fetch_batches(self, sql: str, params: Sequence[Any] = (), rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        """The result as Arrow batches of at most `rows` rows, read from the database as they are consumed
+        (exports stream; memory stays flat whatever the result's size). Consume it before other queries."""
 
     @abstractmethod
     def insert_rows(self, table: schema.Table, rows: list[dict]) -> None: ...
@@ -240,6 +247,10 @@ class SqlStore(ABC):
 
     # ---- reading --------------------------------------------------------------------------
     def query(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> pa.Table:
+        return self.fetch_arrow(*self.query_sql(filters, stories))
+
+    def query_sql(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> tuple[str, list[Any]]:
+        """The SQL and parameters of `query`: event rows with their article (or stories), in date order."""
         where, params = event_where(filters, "e")
         limit = f" LIMIT {int(filters.limit)}" if filters.limit else ""
         if stories:
@@ -252,7 +263,7 @@ class SqlStore(ABC):
             sql = (f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT * FROM events e WHERE {where} "
                    f"ORDER BY e.event_date, e.doc_id, e.event_id{limit}) e LEFT JOIN documents d ON d.id = e.doc_id "
                    f"ORDER BY e.event_date, e.doc_id, e.event_id")
-        return self.fetch_arrow(sql, params)
+        return sql, params
 
     def counts(self) -> dict[str, int]:
         return {t.name: int(self.fetch_rows(f"SELECT count(*) FROM {t.name}")[0][0]) for t in schema.TABLES}
