@@ -120,6 +120,20 @@ def test_batches_stream_the_rows_of_a_query(filled):
     assert out.getvalue().decode("utf-8").splitlines()[0].startswith('"doc_id","event_id"')
 
 
+def test_summary_counts_each_story_once_per_dyad(filled):
+    store, _ = filled
+    want = store.fetch_rows(
+        "SELECT d.actor, d.recipient, count(DISTINCT d.story_id) AS n, count(*) AS reports FROM dyads d "
+        "WHERE d.story_id IS NOT NULL AND d.actor IS NOT NULL AND d.recipient IS NOT NULL "
+        "GROUP BY d.actor, d.recipient ORDER BY n DESC, d.actor, d.recipient LIMIT 10")
+    assert any(reports > n for *_, n, reports in want)     # stories told by several reports
+    got = aggregate.summary(store)
+    assert [(d["actor"], d["recipient"], d["stories"]) for d in got["top_dyads"]] == [
+        (a, r, int(n)) for a, r, n, _ in want]
+    light = aggregate.summary(store, top=False)
+    assert (light["top_dyads"], light["top_types"]) == ([], []) and light["counts"] == got["counts"]
+
+
 def test_dyad_aggregates(filled):
     store, docs = filled
     rows = aggregate.dyad_counts(store, "USA", "KAZ", period="year").to_pylist()

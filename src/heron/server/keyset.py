@@ -92,7 +92,8 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
            f"ORDER BY {order} LIMIT {int(limit)}{skip}) e LEFT JOIN documents d ON d.id = e.doc_id ORDER BY {ORDER}")
     rows = store.fetch_arrow(sql, params).to_pylist()
     where, params = event_where(filters, "e")
-    if rows:
+    if rows and (after_key is not None or before_key is not None):
+        # Where a cursor page starts: the matching rows before its first row, counted in the same scan.
         first, first_params = before(key_of(rows[0]))
         total, position = store.fetch_rows(
             f"SELECT count(*), sum(CASE WHEN {first} THEN 1 ELSE 0 END) FROM events e WHERE {where}",

@@ -32,11 +32,13 @@ def _paging(limit: int = Query(100, ge=1, le=MAX_LIMIT, description=f"Rows per p
 
 
 @router.get("/summary", response_model=models.Summary, tags=["store"])
-def summary(access: StoreAccess = Depends(store_access)) -> models.Summary:
+def summary(top: bool = Query(True, description="Include the top types, dyads and actors (on a store of millions "
+                                                "of events, the slow part)."),
+            access: StoreAccess = Depends(store_access)) -> models.Summary:
     """Row counts, event date range, top event types, dyads and actors, and every stored event type."""
     with access.read() as store:
-        s = aggregate.summary(store)
-        actors, types = queries.top_actors(store), queries.event_types(store)
+        s = aggregate.summary(store, top=top)
+        actors, types = queries.top_actors(store) if top else [], queries.event_types(store)
     return models.Summary(
         counts=s["counts"], first_date=s["first_date"], last_date=s["last_date"], schema_version=s["schema_version"],
         top_types=[models.TypeCount(type=t["type"], count=t["stories"]) for t in s["top_types"] if t["type"]],

@@ -20,7 +20,7 @@ let lastListUrl = "/"; // where "back" returns from a document or story, filters
 
 async function loadSummary() {
   try {
-    const s = await getJson("summary");
+    const s = await getJson("summary", { top: false });
     const range = s.first_date ? `${s.first_date} – ${s.last_date}` : "no dated events";
     $("summary").textContent = `${s.counts.documents} documents · ${s.counts.events} events · ${s.counts.stories} stories · ${range}`;
     const select = $("filters").elements.type;
