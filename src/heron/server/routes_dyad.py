@@ -36,21 +36,24 @@ def _between(a: str, b: str) -> tuple[str, list[Any]]:
 
 
 def series(store: SqlStore, a: str, b: str, since: Optional[str], until: Optional[str]) -> list[DyadSeriesRow]:
+    """One scan of the pair's dyads (a few thousand rows even for the busiest pair), summed here."""
     where, params = _between(a, b)
     if since:
         where, params = f"{where} AND d.period >= ?", params + [since]
     if until:
         where, params = f"{where} AND d.period <= ?", params + [until]
-    counts = store.fetch_rows(f"SELECT d.period, d.actor, d.quad_class, count(*) FROM dyads d WHERE {where} "
-                              f"GROUP BY d.period, d.actor, d.quad_class", params)
-    totals = store.fetch_rows(f"SELECT u.period, count(*), sum(u.goldstein) FROM (SELECT DISTINCT d.doc_id, "
-                              f"d.event_id, d.period, d.goldstein FROM dyads d WHERE {where}) u GROUP BY u.period",
-                              params)
-    rows = {p: DyadSeriesRow(period=p, ab=[0] * 4, ba=[0] * 4, events=int(n), net_goldstein=float(g or 0))
-            for p, n, g in totals}
-    for period, actor, quad, n in counts:
+    rows: dict[str, DyadSeriesRow] = {}
+    seen: set[tuple[str, str]] = set()
+    for period, actor, quad, goldstein, doc_id, event_id in store.fetch_rows(
+            f"SELECT d.period, d.actor, d.quad_class, d.goldstein, d.doc_id, d.event_id FROM dyads d WHERE {where}",
+            params):
+        row = rows.setdefault(period, DyadSeriesRow(period=period, ab=[0] * 4, ba=[0] * 4, events=0, net_goldstein=0.0))
         if quad in (1, 2, 3, 4):
-            (rows[period].ab if actor == a else rows[period].ba)[quad - 1] += int(n)
+            (row.ab if actor == a else row.ba)[quad - 1] += 1
+        if (doc_id, event_id) not in seen:      # a meeting is a -> b and b -> a: one event
+            seen.add((doc_id, event_id))
+            row.events += 1
+            row.net_goldstein += goldstein or 0.0
     return [rows[p] for p in sorted(rows)]
 
 
@@ -78,11 +81,14 @@ def dyad_events(a: str = Query(..., description="One party."), b: str = Query(..
         raise invalid("month", f"month: expected YYYY-MM, got {month!r}")
     where, params = _between(pa, pb)
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
-    keys = f"SELECT DISTINCT d.doc_id, d.event_id FROM dyads d WHERE {where} AND d.period = ?"
     with access.read() as store:
-        total = store.fetch_rows(f"SELECT count(*) FROM ({keys}) k", params + [month])[0][0]
-        rows = store.fetch_arrow(
+        keys = set(store.fetch_rows(f"SELECT d.doc_id, d.event_id FROM dyads d WHERE {where} AND d.period = ?",
+                                    params + [month]))
+        # The month's few documents, then their events of this dyad.
+        doc_ids = sorted({d for d, _ in keys})
+        rows = [r for r in store.fetch_arrow(
             f"SELECT {cols}, doc.title, doc.url, doc.publisher FROM events e LEFT JOIN documents doc ON doc.id = e.doc_id "
-            f"WHERE (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id LIMIT {MAX_EVENTS}",
-            params + [month]).to_pylist()
-    return DyadEvents(a=pa, b=pb, month=month, total=int(total), items=[convert.event_report(r) for r in rows])
+            f"WHERE e.doc_id = ANY(?) ORDER BY e.event_date, e.doc_id, e.event_id", [doc_ids or [""]]).to_pylist()
+            if (r["doc_id"], r["event_id"]) in keys]
+    return DyadEvents(a=pa, b=pb, month=month, total=len(keys),
+                      items=[convert.event_report(r) for r in rows[:MAX_EVENTS]])

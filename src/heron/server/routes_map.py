@@ -18,19 +18,20 @@ QUADS = (1, 2, 3, 4)
 
 
 def places(store: SqlStore, filters: QueryFilters) -> tuple[list[dict], int]:
-    """Matching events per distinct place (name and coordinates), and the count of those without one.
+    """Matching events per distinct place (name and coordinates), and the count of those without coordinates.
 
-    The database reduces a million events to a few thousand places; clustering them is then cheap.
+    One scan: the database reduces a million events to a few thousand places; clustering them is then cheap.
     """
     where, params = event_where(filters, "e")
     quads = ", ".join(f"sum(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END) AS quad{q}" for q in QUADS)
+    has_point = "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     rows = store.fetch_arrow(
-        f"SELECT coalesce(e.location_name, e.location_text) AS place, e.location_lat AS lat, e.location_lon AS lon, "
-        f"count(*) AS events, {quads}, sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n "
-        f"FROM events e WHERE {where} AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL "
-        f"GROUP BY coalesce(e.location_name, e.location_text), e.location_lat, e.location_lon", params).to_pylist()
-    total = store.fetch_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0]
-    return rows, int(total) - sum(int(r["events"]) for r in rows)
+        f"SELECT CASE WHEN {has_point} THEN coalesce(e.location_name, e.location_text) END AS place, "
+        f"e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, {quads}, "
+        f"sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n "
+        f"FROM events e WHERE {where} GROUP BY 1, 2, 3", params).to_pylist()
+    unplaced = [r for r in rows if r["lat"] is None or r["lon"] is None]
+    return [r for r in rows if r["lat"] is not None and r["lon"] is not None], sum(int(r["events"]) for r in unplaced)
 
 
 def cluster(rows: list[dict], cell: float) -> list[MapCluster]:
