@@ -5,7 +5,7 @@ routes answer while it runs; the pool's limits (size, per-client concurrency, ti
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, TypeVar
 
 import anyio
 from fastapi import APIRouter, HTTPException, Request
@@ -19,6 +19,7 @@ from heron.server.coding import BadText, CodingPool, CodingRefused
 from heron.server.models_views import CodedDocument, CodeRequest
 
 router = APIRouter(prefix="/api", tags=["coding"])
+Model = TypeVar("Model", bound=BaseModel)
 
 LIMIT_ERRORS = {
     413: {"model": models.Problem, "description": "Text (or request body) over the size limit."},
@@ -47,7 +48,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def parse_body(body: bytes, model: type[BaseModel]) -> BaseModel:
+def parse_body(body: bytes, model: type[Model]) -> Model:
     """The JSON body as `model`; a 422 in FastAPI's error shape otherwise."""
     try:
         return model.model_validate_json(body or b"null")
@@ -92,7 +93,6 @@ async def code_text(request: Request) -> JSONResponse:
     the reason each was coded (`explain`), actors, quotes, dates and places. Nothing is stored."""
     pool = coding_pool(request)
     req = parse_body(await read_body(request, body_limit(pool)), CodeRequest)
-    assert isinstance(req, CodeRequest)
     date = input_date(req.date, ("body", "date"))
     try:
         pool.check_size(req.text)

@@ -50,7 +50,6 @@ def ingest_router(token: str) -> APIRouter:
         and the others are stored."""
         pool = coding_pool(request)
         req = parse_body(await read_body(request, MAX_BODY), IngestRequest)
-        assert isinstance(req, IngestRequest)
         url = request.app.state.store_access.url
         errors: list[str] = []
         records: list[tuple[IngestRecord, Optional[str]]] = []
