@@ -79,30 +79,51 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
                after_key: Optional[Key] = None, before_key: Optional[Key] = None) -> Page:
     """One page of event rows (with their article's title, url, publisher) and cursors to its neighbours."""
     where, params = event_where(filters, "e")
-    cond, order, skip = where, ORDER, f" OFFSET {int(offset)}" if offset else ""
+    page_cond, page_params, order = "TRUE", [], ORDER
+    skip = f" OFFSET {int(offset)}" if offset and after_key is None and before_key is None else ""
+    # Matching rows before the page: known from the cursor, so counted in the same scan as the total.
+    before_cond, before_params = "FALSE", []
     if after_key is not None:
-        extra, extra_params = after(after_key)
-        cond, params, skip = f"{where} AND {extra}", params + extra_params, ""
+        page_cond, page_params = after(after_key)
+        before_cond, before_params = f"NOT {page_cond}", page_params
     elif before_key is not None:
-        extra, extra_params = before(before_key)
-        cond, params, order, skip = f"{where} AND {extra}", params + extra_params, REVERSE, ""
-    cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
-    # The page is chosen on the events alone, then joined to its few articles.
-    sql = (f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT * FROM events e WHERE {cond} "
-           f"ORDER BY {order} LIMIT {int(limit)}{skip}) e LEFT JOIN documents d ON d.id = e.doc_id ORDER BY {ORDER}")
-    rows = store.fetch_arrow(sql, params).to_pylist()
-    where, params = event_where(filters, "e")
-    if rows and (after_key is not None or before_key is not None):
-        # Where a cursor page starts: the matching rows before its first row, counted in the same scan.
-        first, first_params = before(key_of(rows[0]))
-        total, position = store.fetch_rows(
-            f"SELECT count(*), sum(CASE WHEN {first} THEN 1 ELSE 0 END) FROM events e WHERE {where}",
-            first_params + params)[0]
+        page_cond, page_params = before(before_key)
+        before_cond, before_params, order = page_cond, page_params, REVERSE
+    if filters.text or filters.place:
+        rows, total, ahead = _scan_once(store, where, params, page_cond, page_params, order, limit, skip,
+                                        before_cond, before_params)
     else:
-        total = store.fetch_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0]
-        position = 0 if before_key is not None else (total if after_key is not None else min(offset, total))
-    total, position = int(total), int(position or 0)
+        cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
+        # Top-N on the events alone (date order lets it skip most of the table), then its few articles.
+        rows = store.fetch_arrow(
+            f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT * FROM events e WHERE {where} AND {page_cond} "
+            f"ORDER BY {order} LIMIT {int(limit)}{skip}) e LEFT JOIN documents d ON d.id = e.doc_id ORDER BY {ORDER}",
+            params + page_params).to_pylist()
+        total, ahead = store.fetch_rows(
+            f"SELECT count(*), sum(CASE WHEN {before_cond} THEN 1 ELSE 0 END) FROM events e WHERE {where}",
+            before_params + params)[0]
+    total, ahead = int(total), int(ahead or 0)
+    position = ahead - len(rows) if before_key is not None else (ahead if after_key is not None else min(offset, total))
     has_next = bool(rows) and position + len(rows) < total
     return Page(rows=rows, total=total, position=position,
                 next=encode(key_of(rows[-1])) if has_next else None,
                 prev=encode(key_of(rows[0])) if rows and position > 0 else None)
+
+
+def _scan_once(store: SqlStore, where: str, params: list, page_cond: str, page_params: list, order: str, limit: int,
+               skip: str, before_cond: str, before_params: list) -> tuple[list[dict], int, int]:
+    """The page, the total and the rows before the page with one evaluation of the filters.
+
+    For filters that read every sentence (`text`, `place`: a case-insensitive substring test on each
+    row) the matching keys are set aside once; counting them and choosing the page then costs little.
+    """
+    cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
+    sql = (f"WITH m AS MATERIALIZED (SELECT e.event_date, e.doc_id, e.event_id FROM events e WHERE {where}), "
+           f"t AS (SELECT count(*) AS n_total, sum(CASE WHEN {before_cond} THEN 1 ELSE 0 END) AS n_before FROM m e), "
+           f"k AS (SELECT e.doc_id, e.event_id FROM m e WHERE {page_cond} ORDER BY {order} LIMIT {int(limit)}{skip}) "
+           f"SELECT t.n_total, t.n_before, {cols}, d.title, d.url, d.publisher FROM t LEFT JOIN "
+           f"(k JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id "
+           f"LEFT JOIN documents d ON d.id = e.doc_id) ON TRUE ORDER BY {ORDER}")
+    rows = store.fetch_arrow(sql, params + before_params + page_params).to_pylist()
+    total, ahead = rows[0]["n_total"], rows[0]["n_before"]
+    return [{k: v for k, v in r.items() if k not in ("n_total", "n_before")} for r in rows if r["doc_id"]], total, ahead
