@@ -22,7 +22,8 @@ async function loadSummary() {
   try {
     const s = await getJson("summary", { top: false });
     const range = s.first_date ? `${s.first_date} – ${s.last_date}` : "no dated events";
-    $("summary").textContent = `${s.counts.documents} documents · ${s.counts.events} events · ${s.counts.stories} stories · ${range}`;
+    const n = (x) => x.toLocaleString("en");
+    $("summary").textContent = `${n(s.counts.documents)} documents · ${n(s.counts.events)} events · ${n(s.counts.stories)} stories · ${range}`;
     const select = $("filters").elements.type;
     const chosen = getState().type || "";
     select.replaceChildren(el("option", { value: "" }, "any"),

@@ -37,9 +37,10 @@ async function loadTable(state) {
     const page = await getJson("events", { ...filtersOf(state), limit: PAGE_SIZE, after: state.after, before: state.before });
     body.replaceChildren(...(page.items.length ? page.items.map(eventRow)
       : [el("tr", {}, el("td", { colSpan: 8, className: "muted" }, "No events match these filters."))]));
-    $("events-total").textContent = `${page.total} reports`;
+    const n = (x) => x.toLocaleString("en");
+    $("events-total").textContent = `${n(page.total)} reports`;
     const first = page.items.length ? page.offset + 1 : 0;
-    $("page-info").textContent = page.total ? `${first}–${page.offset + page.items.length} of ${page.total}` : "";
+    $("page-info").textContent = page.total ? `${n(first)}–${n(page.offset + page.items.length)} of ${n(page.total)}` : "";
     $("prev").disabled = !page.prev;
     $("next").disabled = !page.next;
     $("prev").onclick = () => updateState({ before: page.prev, after: null });

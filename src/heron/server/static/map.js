@@ -98,8 +98,9 @@ async function drawClusters(state) {
       .order()
       .selectAll("title").data((c) => [c]).join("title").text(tooltip);
     scaleMarkersOnly();
-    $("map-info").textContent = `${data.located} events on the map in ${data.clusters.length} clusters`
-      + (data.unlocated ? ` · ${data.unlocated} without a place` : "");
+    const n = (x) => x.toLocaleString("en");
+    $("map-info").textContent = `${n(data.located)} events on the map in ${n(data.clusters.length)} clusters`
+      + (data.unlocated ? ` · ${n(data.unlocated)} without a place` : "");
     document.body.dataset.map = String(data.clusters.length);
   } catch (err) {
     $("map-info").textContent = err.message;
