@@ -173,3 +173,24 @@ def test_welcoming_an_accord_supports_the_parties_told_before(events_of):
     text = ("Serbia and Kosovo signed an energy agreement in Brussels on Monday. "
             "Germany welcomed the deal on Tuesday.")
     assert _by_trigger(events_of(text), "welcomed") == [("SUPPORT", ["DEU"], ["SRB", "XKX"])]
+
+
+# -- passive and agentless acts ------------------------------------------------------------------------------
+def test_arrest_with_no_agent_in_a_one_country_story_is_that_states_police(coder):
+    doc = coder.code("Uganda's president won a seventh term on Saturday. Ugandan opposition leaders rejected the result. "
+                     "Opposition figure Kizza Besigye was arrested on Sunday, his lawyers said.", date="2026-01-17")
+    (arrest,) = [e for e in doc.events if e.trigger.text == "arrested"]
+    assert arrest.plover["type"] == "COERCE" and arrest.actor[0].code == "UGACOP" and arrest.confidence <= 0.5
+    assert arrest.actor[0].source == "implicit:state-of-story"
+
+
+def test_a_numbered_group_is_the_list_that_follows(events_of):
+    text = ("Nicaragua expelled diplomats of three European nations on Monday. "
+            "The envoys of Spain, France and Italy were given 72 hours to leave.")
+    expelled = [(a, r) for t, trig, a, r in events_of(text) if trig == "expelled"]
+    assert expelled == [(["NIC"], ["ESP", "FRA", "ITA"])]
+
+
+def test_dropping_tariffs_eases_them(events_of):
+    found = events_of("China said on Friday it will drop tariffs on Australian barley from Saturday.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "drop"] == [("CONCEDE", ["CHN"], ["AUS"])]

@@ -199,7 +199,9 @@ class EventExtractor:
                 # and the acts inside it belong to it, not to the clause above.
                 while tok.head.i != tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
                                                        if tok.pos_ == "VERB"):
-                    subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
+                    if tok.dep_ == "prep" and tok.lower_ in SEPARATE_EVENT_PREPS:
+                        break      # an event in a time phrase is its own, whatever governs the phrase
+                    subordinate = subordinate or tok.dep_ in SUBORDINATE_DEPS
                     tok = tok.head
                     other = by_token.get(tok.i)
                     if other is not None and other is not e and subordinate:
