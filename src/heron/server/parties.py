@@ -21,6 +21,12 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
             {code: i["name"] for code, i in raw["igos"].items()})
 
 
+def codes() -> list[str]:
+    """Every code `party` knows: the network's possible nodes."""
+    countries, igos = _tables()
+    return sorted(set(countries) | set(igos))
+
+
 def party(code: str) -> tuple[Optional[str], Optional[str]]:
     """(name, kind) of a dyad party: kind 'state' for a country code, 'igo' for an IGO, else None.
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from heron.server.access import StoreAccess
 from heron.server.models_views import Network, NetworkEdge, NetworkNode
 from heron.server.params import event_filters
-from heron.server.parties import party
+from heron.server.parties import codes, party
 from heron.server.routes import ERRORS, store_access
 from heron.store import QueryFilters
 from heron.store.base import SqlStore
@@ -44,32 +44,29 @@ def dyad_where(filters: QueryFilters) -> tuple[str, list[Any]]:
     return " AND ".join(conds), params
 
 
-def directed_dyads(store: SqlStore, filters: QueryFilters) -> list[dict]:
+def heaviest_dyads(store: SqlStore, filters: QueryFilters, limit: int) -> tuple[list[dict], int]:
+    """The `limit` directed state/IGO dyads with most reports, and how many such dyads there are."""
     where, params = dyad_where(filters)
-    return store.fetch_arrow(
-        f"SELECT d.actor, d.recipient, count(*) AS events, CAST(avg(d.goldstein) AS DOUBLE PRECISION) AS mean_goldstein "
-        f"FROM dyads d WHERE {where} GROUP BY d.actor, d.recipient", params).to_pylist()
+    known = codes()
+    rows = store.fetch_arrow(
+        f"SELECT d.actor, d.recipient, count(*) AS events, CAST(avg(d.goldstein) AS DOUBLE PRECISION) AS mean_goldstein, "
+        f"count(*) OVER () AS dyads FROM dyads d WHERE {where} AND d.actor = ANY(?) AND d.recipient = ANY(?) "
+        f"GROUP BY d.actor, d.recipient ORDER BY events DESC, d.actor, d.recipient LIMIT {int(limit)}",
+        params + [known, known]).to_pylist()
+    return rows, int(rows[0]["dyads"]) if rows else 0
 
 
-def network(rows: list[dict], limit: int) -> Network:
-    """The `limit` heaviest edges between states/IGOs and the nodes they join."""
-    kinds = {}
+def network(rows: list[dict], dyads: int) -> Network:
+    """The edges and the nodes they join, each node weighted by the reports of its edges."""
+    weight: dict[str, int] = {}
     for r in rows:
         for code in (r["actor"], r["recipient"]):
-            if code not in kinds:
-                kinds[code] = party(code)
-    rows = [r for r in rows if kinds[r["actor"]][1] and kinds[r["recipient"]][1]]
-    rows.sort(key=lambda r: (-r["events"], r["actor"], r["recipient"]))
-    shown = rows[:limit]
-    weight: dict[str, int] = {}
-    for r in shown:
-        for code in (r["actor"], r["recipient"]):
             weight[code] = weight.get(code, 0) + int(r["events"])
-    nodes = [NetworkNode(id=c, name=kinds[c][0], kind=kinds[c][1], events=n)
+    nodes = [NetworkNode(id=c, name=party(c)[0], kind=party(c)[1], events=n)
              for c, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     edges = [NetworkEdge(source=r["actor"], target=r["recipient"], events=r["events"],
-                         mean_goldstein=r["mean_goldstein"]) for r in shown]
-    return Network(nodes=nodes, edges=edges, dyads=len(rows))
+                         mean_goldstein=r["mean_goldstein"]) for r in rows]
+    return Network(nodes=nodes, edges=edges, dyads=dyads)
 
 
 @router.get("/network", response_model=Network)
@@ -79,5 +76,5 @@ def network_route(filters: QueryFilters = Depends(event_filters),
     """Who interacts with whom among the events matching the filters: each directed dyad of two
     states/IGOs is an edge weighted by its reports and valued by their mean Goldstein score."""
     with access.read() as store:
-        rows = directed_dyads(store, filters)
-    return network(rows, limit)
+        rows, dyads = heaviest_dyads(store, filters, limit)
+    return network(rows, dyads)
