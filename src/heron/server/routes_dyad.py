@@ -81,14 +81,11 @@ def dyad_events(a: str = Query(..., description="One party."), b: str = Query(..
         raise invalid("month", f"month: expected YYYY-MM, got {month!r}")
     where, params = _between(pa, pb)
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
+    keys = f"SELECT d.doc_id, d.event_id FROM dyads d WHERE {where} AND d.period = ?"
     with access.read() as store:
-        keys = set(store.fetch_rows(f"SELECT d.doc_id, d.event_id FROM dyads d WHERE {where} AND d.period = ?",
-                                    params + [month]))
-        # The month's few documents, then their events of this dyad.
-        doc_ids = sorted({d for d, _ in keys})
-        rows = [r for r in store.fetch_arrow(
+        total = len(set(store.fetch_rows(keys, params + [month])))
+        rows = store.fetch_arrow(
             f"SELECT {cols}, doc.title, doc.url, doc.publisher FROM events e LEFT JOIN documents doc ON doc.id = e.doc_id "
-            f"WHERE e.doc_id = ANY(?) ORDER BY e.event_date, e.doc_id, e.event_id", [doc_ids or [""]]).to_pylist()
-            if (r["doc_id"], r["event_id"]) in keys]
-    return DyadEvents(a=pa, b=pb, month=month, total=len(keys),
-                      items=[convert.event_report(r) for r in rows[:MAX_EVENTS]])
+            f"WHERE (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id LIMIT {MAX_EVENTS}",
+            params + [month]).to_pylist()
+    return DyadEvents(a=pa, b=pb, month=month, total=total, items=[convert.event_report(r) for r in rows])
