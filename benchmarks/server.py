@@ -162,7 +162,14 @@ def main() -> int:
                     times.append(1000 * (time.perf_counter() - t))
                 print(f"POST /api/code, seed article (13 sentences): first {start:.1f} s (starts the coding worker), "
                       f"then p50 {statistics.median(times):.0f} ms")
-        print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+            print(f"server peak RSS so far {peak_rss_mb(server.pid):.0f} MB")
+            t = time.perf_counter()
+            size = 0
+            with client.stream("GET", "/api/export", params={"format": "csv"}, timeout=1200) as r:
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+            print(f"CSV download of every event ({size / 1e6:.0f} MB): {time.perf_counter() - t:.1f} s, "
+                  f"server peak RSS then {peak_rss_mb(server.pid):.0f} MB")
     finally:
         server.terminate()
         server.wait(timeout=30)
