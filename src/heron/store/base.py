@@ -247,10 +247,6 @@ class SqlStore(ABC):
 
     # ---- reading --------------------------------------------------------------------------
     def query(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> pa.Table:
-        return self.fetch_arrow(*self.query_sql(filters, stories))
-
-    def query_sql(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> tuple[str, list[Any]]:
-        """The SQL and parameters of `query`: event rows with their article (or stories), in date order."""
         where, params = event_where(filters, "e")
         limit = f" LIMIT {int(filters.limit)}" if filters.limit else ""
         if stories:
@@ -263,7 +259,7 @@ class SqlStore(ABC):
             sql = (f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT * FROM events e WHERE {where} "
                    f"ORDER BY e.event_date, e.doc_id, e.event_id{limit}) e LEFT JOIN documents d ON d.id = e.doc_id "
                    f"ORDER BY e.event_date, e.doc_id, e.event_id")
-        return sql, params
+        return self.fetch_arrow(sql, params)
 
     def counts(self) -> dict[str, int]:
         return {t.name: int(self.fetch_rows(f"SELECT count(*) FROM {t.name}")[0][0]) for t in schema.TABLES}
