@@ -26,6 +26,7 @@ GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
 ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
+NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
                 "5": 5, "6": 6, "7": 7, "8": 8}
 FORMER_PREFIXES = ("ex", "former", "post")
@@ -141,8 +142,24 @@ class ActorResolverStage:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
         self._numbered_groups(sdoc, doc.mentions)
+        self._counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         return doc
+
+    @staticmethod
+    def _counted_regions(mentions: list[Mention]) -> None:
+        """"the five Central Asian countries ... a partnership with Central Asia": once a story counts a region's
+        states, the region stands for all of them (heron.events.extract.expand)."""
+        counted = set()
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.members and a.code and (a.source or "").startswith("kb:group") \
+                    and NUMBER_NAMES.get(len(a.members)) in m.text.lower().split():
+                counted.add(a.code)
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.code in counted and "+counted" not in (a.source or ""):
+                m.actor = replace(a, source=(a.source or "") + "+counted")
 
     @staticmethod
     def _numbered_groups(sdoc, mentions: list[Mention]) -> None:
