@@ -310,3 +310,10 @@ def test_non_events(events_of):
     for text in ("The ministers issued a joint communique.", "Gazprom owns a majority share in the Serbian company NIS.",
                  "Hungary, a close ally of Russia, abstained.", "The two countries will each hold a third of the company."):
         assert events_of(text) == [], text
+
+
+def test_one_happening_told_twice_is_one_event(coder):
+    doc = coder.code("Japan and the Philippines pledged on Monday to strengthen defence ties. "
+                     "The two countries agreed to strengthen their defence ties, officials said.", date="2024-06-01")
+    agree = [e for e in doc.events if e.plover["type"] == "AGREE"]
+    assert len(agree) == 1 and 1 in [told["sentence"] for told in agree[0].explain["also_told"]]

@@ -15,6 +15,8 @@ from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
 from heron.events.frames import LOCATIVE_PREPS
 from heron.records import Document, Event
 
+# A second telling of the same act this many sentences after the first is the same happening.
+RETOLD_WITHIN = 2
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -32,9 +34,29 @@ class CompleteDyads:
     def __call__(self, doc: Document) -> Document:
         parties = sentence_parties(doc)
         # parties named in the event's sentence and the one before it
-        doc.events = [e for e in doc.events
-                      if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))]
+        doc.events = once([e for e in doc.events
+                           if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))])
         return doc
+
+
+def once(events: list[Event], window: int = RETOLD_WITHIN) -> list[Event]:
+    """One happening, one event: the same parties doing the same kind of act on the same day, told again in the
+    same clause chain or a sentence or two later ("pledged to strengthen ties" ... "agreed to strengthen ties"), is
+    the first telling; the later ones are listed in its ``explain["also_told"]``."""
+    kept: list[Event] = []
+    first: dict[tuple, Event] = {}
+    for e in events:
+        key = (tuple(sorted({a.country or a.igo or "" for a in e.actor})),
+               tuple(sorted({a.country or a.igo or "" for a in e.recipient})), e.plover["type"], e.date,
+               e.modality in ("negated", "hypothetical"))
+        told = first.get(key)
+        if told is not None and e.sentence - told.sentence <= window and any(key[0]):
+            if told.explain is not None:
+                told.explain.setdefault("also_told", []).append({"sentence": e.sentence, "trigger": e.trigger.text})
+            continue
+        first[key] = e
+        kept.append(e)
+    return kept
 
 
 def sentence_parties(doc: Document) -> dict[int, set[str]]:
