@@ -317,3 +317,10 @@ def test_one_happening_told_twice_is_one_event(coder):
                      "The two countries agreed to strengthen their defence ties, officials said.", date="2024-06-01")
     agree = [e for e in doc.events if e.plover["type"] == "AGREE"]
     assert len(agree) == 1 and 1 in [told["sentence"] for told in agree[0].explain["also_told"]]
+
+
+def test_in_a_story_between_two_states_an_unaimed_act_aims_at_the_other(events_of):
+    text = ("North Korea fired a ballistic missile over Japan on Tuesday. Japan said the North Korean missile flew "
+            "over its territory. North Korea has fired more missiles this year than ever. Japan's prime minister "
+            "called the launch reckless. Japan warned of a resolute response.")
+    assert ("THREATEN", ["JPN"], ["PRK"]) in [(t, a, r) for t, trig, a, r in events_of(text) if trig == "warned"]
