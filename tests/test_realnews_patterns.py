@@ -324,3 +324,20 @@ def test_in_a_story_between_two_states_an_unaimed_act_aims_at_the_other(events_o
             "over its territory. North Korea has fired more missiles this year than ever. Japan's prime minister "
             "called the launch reckless. Japan warned of a resolute response.")
     assert ("THREATEN", ["JPN"], ["PRK"]) in [(t, a, r) for t, trig, a, r in events_of(text) if trig == "warned"]
+
+
+def test_coming_under_attack_by_someone(events_of):
+    found = events_of("A convoy of Kenyan police came under attack by al-Shabaab militants near the Somali border.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "came"] == [("ASSAULT", ["SOM"], ["KEN"])]
+
+
+def test_condemning_a_coup_in_a_story_about_one_state(events_of):
+    text = ("Soldiers in Gabon seized power on Wednesday and detained President Ali Bongo. Gabon's borders were closed. "
+            "The African Union strongly condemned the coup.")
+    condemned = _by_trigger(events_of(text), "condemned")
+    assert condemned and condemned[0][2] == ["GAB"]
+
+
+def test_an_impeachment_motion_against_a_president_is_an_accusation(events_of):
+    found = events_of("Peruvian lawmakers submitted an impeachment motion against President Pedro Castillo.")
+    assert ("ACCUSE", ["PER"], ["PER"]) in [(t, a, r) for t, trig, a, r in found]

@@ -197,6 +197,9 @@ class FrameFinder(TargetSearch):
     def _verb_frame(self, verb, by_head, focus: str | None = None) -> Frame | None:
         if verb.lemma_.lower() in frame_lexicon()["death_lemmas"]:
             return self._death_frame(verb, by_head)
+        suffered = self._suffered_act(verb)
+        if suffered is not None:
+            return self._suffered_frame(verb, suffered, by_head)
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)
@@ -265,6 +268,29 @@ class FrameFinder(TargetSearch):
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
+
+    @staticmethod
+    def _suffered_act(verb):
+        """"The camp came under attack", "the convoy came under fire": the act the subject suffered."""
+        if verb.lemma_.lower() not in ("come", "fall"):
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                return next((p for p in prep.children if p.dep_ == "pobj" and is_event_noun(p)), None)
+        return None
+
+    def _suffered_frame(self, verb, act, by_head) -> Frame | None:
+        """"The camp came under attack by al-Shabaab militants": the attackers act on the camp's people."""
+        # the subject, or the people its phrase names ("the camp of Ugandan peacekeepers")
+        targets = [by_head[t.i] for c in verb.children if c.dep_ in SUBJ_DEPS for t in c.subtree
+                   if t.i in by_head and by_head[t.i].actor is not None and _codable(by_head[t.i].actor, domestic=True)][:1]
+        agents = [m for prep in act.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                  for p in prep.children for m in self._actors_at(p, by_head)]
+        if not targets:
+            return None
+        if not agents:
+            agents = self._unknown_perpetrator(verb, by_head)
+        return Frame(verb.i, "verb", agents, targets, "suffered-by", "suffered") if agents else None
 
     def _death_frame(self, verb, by_head) -> Frame | None:
         """"Twelve insurgents died in a raid in northern Mali, the Malian military said": those who died are the
