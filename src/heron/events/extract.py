@@ -19,6 +19,8 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# Meetings and agreements happen somewhere: a place in their arguments is the venue, not a party.
+VENUE_BLIND_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 # People who protest when they come together.
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
@@ -259,6 +261,11 @@ class EventExtractor:
         reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
             and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
         judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
+        if cls.plover in VENUE_BLIND_TYPES and frame.target_via.startswith(("nested-place", "complement:nested-place")):
+            # "agreed a truce in Busan": a town is where; "mediate in the dispute between Mali and Burkina Faso":
+            # states are parties
+            states = [m for m in frame.targets if (m.actor.source or "").startswith("kb:country")]
+            frame = replace(frame, targets=states, target_via=frame.target_via if states else "")
         if not frame.targets and not reciprocal and not judged \
                 and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
