@@ -1,5 +1,4 @@
 """Knowledge base: loading, indexes, office dates, text helpers and user actors."""
-import time
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,8 @@ def kb():
     return KnowledgeBase()
 
 
-def test_loads_quickly_and_is_small():
-    t0 = time.perf_counter()
-    KnowledgeBase()
-    assert time.perf_counter() - t0 < 2.0  # generous bound for slow CI; the benchmark reports the real number
+def test_shipped_file_is_small():
+    # (load time is measured by benchmarks/actors.py, not asserted here)
     assert (Path(__file__).parents[1] / "src/heron/data/kb/kb.json.gz").stat().st_size < 3_000_000
 
 
