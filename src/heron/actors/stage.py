@@ -77,7 +77,7 @@ class ActorResolverStage:
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
-        context = DocumentActors(self._resolver(), doc.date)
+        context = DocumentActors(self._resolver(), doc.date, doc.text)
         history: list[Mention] = []   # resolved mentions so far, in text order
         subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")}
         named_by_apposition: dict[int, Actor] = {}
