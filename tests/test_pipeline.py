@@ -101,7 +101,7 @@ def test_domestic_groups_act_where_the_event_happens(coder):
 
 
 def test_content_of_an_accusation_is_not_asserted(coder):
-    doc = coder.code("Russia denied accusations that it had targeted civilian infrastructure in Ukraine.",
+    doc = coder.code("Russia denied Ukraine's accusations that it had targeted civilian infrastructure.",
                      date="2023-06-01")
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["denied"].plover["type"] == "REJECT" and by_trigger["denied"].modality == "asserted"

@@ -34,18 +34,25 @@ should can could may might must ought 'll wo ca need needs dare get gets got got
 
 
 def repair_tags(sdoc, nlp) -> None:
-    """Re-tag main verbs the tagger marked AUX, and lemmatize them as verbs."""
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import AUX
+    """Re-tag main verbs the tagger marked AUX ("warplanes struck"), and infinitives it marked NOUN ("offered
+    to host talks"), and lemmatize them as verbs."""
+    from spacy.attrs import DEP, POS
+    from spacy.parts_of_speech import AUX, NOUN
 
     lemmatizer = None
-    for i in (sdoc.to_array([POS]) == AUX).nonzero()[0]:   # only AUX tokens: most sentences have few
+    arrays = sdoc.to_array([POS, DEP])
+    xcomp = sdoc.vocab.strings["xcomp"]
+    candidates = ((arrays[:, 0] == AUX) | ((arrays[:, 0] == NOUN) & (arrays[:, 1] == xcomp))).nonzero()[0]
+    for i in candidates:   # only a few tokens per sentence
         tok = sdoc[int(i)]
-        if tok.lower_ not in AUX_FORMS and tok.is_alpha:
-            if lemmatizer is None:
-                lemmatizer = nlp.get_pipe("lemmatizer")
-            tok.pos_ = "VERB"
-            tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+        if tok.pos_ == "AUX" and (tok.lower_ in AUX_FORMS or not tok.is_alpha):
+            continue
+        if tok.pos_ == "NOUN" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        if lemmatizer is None:
+            lemmatizer = nlp.get_pipe("lemmatizer")
+        tok.pos_ = "VERB"
+        tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
 
 
 def clean_text(text: str) -> str:
@@ -67,12 +74,42 @@ class Parser:
         return load_model(self.model_name)
 
     def __call__(self, doc: Document) -> Document:
-        return self._attach(doc, self.parse(doc.text))
+        return self._attach(doc, self.parse(doc.text, self._breaks(doc)))
 
-    def parse(self, text: str):
-        """A spaCy Doc for one text, with heron's tag repairs."""
-        sdoc = self.nlp(text)
+    def parse(self, text: str, breaks: list[int] | None = None):
+        """A spaCy Doc for one text, with heron's tag repairs; sentences start at every line and at ``breaks``."""
+        sdoc = self.nlp(self._tokens(text, breaks))
         repair_tags(sdoc, self.nlp)
+        return sdoc
+
+    @staticmethod
+    def _breaks(doc: Document) -> list[int]:
+        return doc.layout.breaks if getattr(doc, "layout", None) is not None else []
+
+    def _tokens(self, text: str, breaks: list[int] | None):
+        """Tokenize and fix sentence starts the parser must respect: after each line break and at ``breaks``
+        (the end of a dateline, a furniture prefix). A headline or a caption is never glued to the lead."""
+        sdoc = self.nlp.make_doc(text)
+        marks = set(breaks or ())
+        prev_newline = False
+        starts = []
+        for tok in sdoc:
+            if tok.is_space:
+                prev_newline = prev_newline or "\n" in tok.text
+                continue
+            if prev_newline or tok.idx in marks:
+                starts.append(tok.i)
+            prev_newline = "\n" in tok.whitespace_
+        if marks:
+            # a break inside a token's span (rare) starts at the next token
+            idx = {t.idx for t in sdoc}
+            for m in marks - idx:
+                nxt = next((t.i for t in sdoc if t.idx > m and not t.is_space), None)
+                if nxt is not None:
+                    starts.append(nxt)
+        for i in starts:
+            if i > 0:
+                sdoc[i].is_sent_start = True
         return sdoc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -87,7 +124,8 @@ class Parser:
             yield from self._flush(batch)
 
     def _flush(self, batch: list[Document]) -> Iterator[Document]:
-        for doc, sdoc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=self.batch_size)):
+        tokens = [self._tokens(d.text, self._breaks(d)) for d in batch]
+        for doc, sdoc in zip(batch, self.nlp.pipe(tokens, batch_size=self.batch_size)):
             repair_tags(sdoc, self.nlp)
             yield self._attach(doc, sdoc)
 

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from heron.actors.mentions import MentionFinder
 from heron.actors.stage import ActorResolverStage
+from heron.events.complete import CompleteDyads
 from heron.events.extract import EventExtractor
 from heron.parse import DEFAULT_MODEL, Parser, clean_text
 from heron.quotes.stage import QuoteAttributor
@@ -31,8 +32,10 @@ class Coder:
 
     def __init__(self, model: str = DEFAULT_MODEL, stages: list[Stage] | None = None, batch_size: int = 32):
         self.parser = Parser(model, batch_size=batch_size)
+        from heron.structure import DocumentStructure
+        self.structure = DocumentStructure()
         self.stages: list[Stage] = stages if stages is not None else [
-            MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(),
+            MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(), CompleteDyads(),
         ]
 
     # -- coding ---------------------------------------------------------------------------
@@ -85,8 +88,9 @@ class Coder:
                 date = normalise_date(str(date))
             except ValueError as exc:
                 raise CodingError(f"{doc_id}: {exc}") from None
-        return Document(id=doc_id, text=clean_text(text), date=date, title=rec.get("title"), url=rec.get("url"),
-                        publisher=rec.get("publisher"))
+        doc = Document(id=doc_id, text=clean_text(text), date=date, title=rec.get("title"), url=rec.get("url"),
+                       publisher=rec.get("publisher"))
+        return self.structure(doc)
 
     def _finish(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
+from heron.actors.focus import focus_country
+from heron.actors.groups import last_set_of_states, last_two_states
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
@@ -22,9 +24,13 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
+ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+FORMER_PREFIXES = ("ex", "former", "post")
 PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
-              "capitals", "presidents", "ministers", "armies", "delegations"}
+              "capitals", "presidents", "ministers", "armies", "delegations", "republics", "neighbors", "allies",
+              "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
 
 def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
@@ -40,19 +46,12 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     return replace(pick.actor, source=source, confidence=confidence)
 
 
-def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
-    seen: list[str] = []
-    sector = None
-    for prev in reversed(history):
-        a = prev.actor
-        if prev.span[0] < m.span[0] and a.country and not a.members and a.country not in seen:
-            seen.append(a.country)
-            sector = sector or a.sector
-            if len(seen) == 2:
-                members = sorted(seen)
-                return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
-                             confidence=0.6, source="coref:pair")
-    return None
+def _former(tok) -> bool:
+    """"ex-Soviet", "former Yugoslav", "post-Soviet": a modifier that names no state of today."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in FORMER_PREFIXES:
+        return True
+    return any(c.lower_ in FORMER_PREFIXES for c in tok.children) or tok.i >= 1 and doc[tok.i - 1].lower_ in FORMER_PREFIXES
 
 
 def _without_attributes(text: str) -> str:
@@ -140,6 +139,7 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
+        doc.focus_country = focus_country(doc.mentions)
         return doc
 
     @staticmethod
@@ -287,8 +287,11 @@ class ActorResolverStage:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
         if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
+                                       and not _former(c)
                                        and getattr(context.resolve(c.text), "country", None) for c in head.children):
-            return None              # "the Sudanese government" names its state
+            return None              # "the Sudanese government" names its state ("the ex-Soviet countries" does not)
+        if context is not None and getattr(context.resolve(_without_attributes(m.text)), "country", None):
+            return None              # "the Taliban-led government" names who governs
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
             return None
@@ -297,13 +300,22 @@ class ActorResolverStage:
         def last(pred):
             return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
-        if lemma in PAIR_NOUNS and (dets & {"both"} or any(c.lower_ == "two" for c in head.children)):
-            # "the two governments", "both sides": the last two states named.
-            return last_two_states(history, m)
+        if lemma in PAIR_NOUNS:
+            # "the two governments", "both sides", "the ex-Soviet countries": the states last named together.
+            number = next((NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS), None)
+            if dets & {"both"}:
+                number = 2
+            found = last_set_of_states(history, m, head.doc, number)
+            if found is not None or number == 2:
+                return found or last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:
             return last(lambda a: bool(a.members))
         if lemma in ORG_NOUNS:
             return last(lambda a: a.kind == "igo")
+        if lemma in ARMED_GROUP_NOUNS and dets & {"the", "this", "that"}:
+            # "the Iran-aligned group", "the militia": the armed group or movement last named.
+            return last(lambda a: (a.kind == "nonstate" or a.sector in ("REB", "UAF")) and not a.members
+                        or lemma == "group" and a.kind == "igo")
         return None

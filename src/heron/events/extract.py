@@ -1,7 +1,7 @@
 """Stage: frames -> typed events with CAMEO/PLOVER codes, modality and evidence."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from heron.events.frames import Frame, FrameFinder
 from heron.events.modality import Modality, modality_of
@@ -17,6 +17,10 @@ RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
+# What one party says to another: kept apart from the meeting or call it was said in.
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# People who protest when they come together.
+CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
@@ -64,20 +68,115 @@ class EventExtractor:
         self._setup()
         sdoc = doc.nlp
         events: list[Event] = []
+        judged: list[tuple[Event, int]] = []        # events that judge an act named by a noun, and the noun
         for frame in self.frames(doc):
+            if not self._in_story(doc, sdoc, frame):
+                continue
             event = self._event(doc, sdoc, frame, len(events))
             if event is not None:
                 events.append(event)
+                if not frame.targets and frame.target_via.startswith("act:"):
+                    judged.append((event, int(frame.target_via[4:])))
         coded = {e.sentence for e in events}
         for candidates in self.frames.fallback_frames(doc, skip_sentences=coded):
             for frame in candidates:
+                if not self._in_story(doc, sdoc, frame):
+                    continue
                 event = self._event(doc, sdoc, frame, len(events))
                 if event is not None:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
                     break
+        self._resolve_judged_acts(doc, sdoc, events, judged)
+        self._quoted_recipients(doc, events)
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
+
+    @staticmethod
+    def _quoted_recipients(doc: Document, events: list[Event]) -> None:
+        """"“We will never accept the blockade,” the Cuban minister said of the United States": words in a
+        quote with no one named act on whom they are told to or about."""
+        quotes = {q.id: q for q in doc.quotes}
+        for e in events:
+            q = quotes.get(e.quote_id) if e.quote_id else None
+            if e.recipient or q is None:
+                continue
+            other = q.addressee or q.about
+            keys = {a.country or a.igo for a in e.actor}
+            if other is not None and (other.country or other.igo) and (other.country or other.igo) not in keys:
+                e.recipient = [replace(other)]
+                if e.explain is not None:
+                    e.explain["target_via"] = "quote-addressee" if other is q.addressee else "quote-topic"
+
+    @staticmethod
+    def _in_story(doc: Document, sdoc, frame: Frame) -> bool:
+        """Captions, bylines, credits and other page furniture are not the story."""
+        idx = sdoc[frame.trigger].idx
+        return doc.layout is None or doc.layout.codable(idx, idx + 1)
+
+    def _resolve_judged_acts(self, doc: Document, sdoc, events: list[Event], judged: list[tuple[Event, int]]) -> None:
+        """"Qatar condemned the attack", "the UN chief condemned the decision": the act judged was told
+        earlier; its actors are the recipients. A specific act ("attack", "coup") matches an earlier event of
+        its type; a word like "move" or "decision" the nearest earlier act of another party. An act only a
+        state does ("the crackdown on protesters in Minsk") with no author told is the state's where it happened."""
+        from heron.events.targets import frame_lexicon
+
+        for e, noun_i in judged:
+            noun = sdoc[noun_i]
+            lemma = noun.lemma_.lower()
+            entry = self.classifier.lexicon.noun(lemma, [])
+            generic = lemma in frame_lexicon()["event_reference_nouns"]
+            wanted = None if generic or entry is None else entry.plover
+            keys = {a.country or a.igo for a in e.actor}
+            best = None
+            for other in events:
+                if other is e or other.trigger.span[0] > noun.idx or other.modality in ("negated", "hypothetical"):
+                    continue
+                if not other.actor or keys & {a.country or a.igo for a in other.actor}:
+                    continue
+                if wanted is not None and other.plover["type"] != wanted:
+                    continue
+                if wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST") or e.sentence - other.sentence > 5):
+                    continue
+                if best is None or other.trigger.span[0] > best.trigger.span[0]:
+                    best = other
+            if best is not None:
+                e.recipient = [replace(a) for a in best.actor]
+                via = f"act-antecedent:{best.trigger.text}@{best.sentence}"
+            elif lemma in frame_lexicon()["state_act_nouns"]:
+                e.recipient = self._state_of_act(doc, noun, keys)
+                via = "act-state"
+            elif wanted in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
+                # "Turkey and Russia welcomed the accord": an agreement is the pair last named together.
+                e.recipient = self._parties_told_before(doc, noun, keys)
+                via = "act-parties"
+            if e.recipient:
+                e.confidence = round(e.confidence * 0.9, 3)
+                if e.explain is not None:
+                    e.explain["target_via"] = via
+
+    @staticmethod
+    def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
+        from heron.actors.groups import last_set_of_states
+
+        here = Mention(id="", text=noun.text, span=(noun.idx, noun.idx + len(noun)), sentence=doc.sentence_of(noun.idx))
+        history = [m for m in doc.mentions if m.actor is not None and m.sentence < here.sentence]
+        group = last_set_of_states(history, here, doc.nlp, max_sentences=8)
+        if group is None or set(group.members) & exclude:
+            return []
+        return expand(group)
+
+    @staticmethod
+    def _state_of_act(doc: Document, noun, exclude: set) -> list[Actor]:
+        """The state of the people or place an act is done to: "the crackdown on protesters in Minsk" -> BLR."""
+        lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+        for m in doc.mentions:
+            a = m.actor
+            if a is not None and a.country and a.country not in exclude and lo <= m.span[0] < hi \
+                    and not a.members and a.kind != "person":
+                return [Actor(text=m.text, span=m.span, name=None, country=a.country, sector="GOV", kind="state",
+                              code=a.country + "GOV", confidence=0.5, source="implicit:state-act")]
+        return []
 
     @staticmethod
     def _fold_subordinate(sdoc, events: list[Event]) -> list[Event]:
@@ -96,13 +195,20 @@ class EventExtractor:
             main = None
             if span is not None:
                 tok, subordinate = span.root, False
-                while tok.head.i != tok.i:
-                    subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
+                # "..., with Ramaphosa urging a ceasefire": a clause with a subject of its own is an act of its own,
+                # and the acts inside it belong to it, not to the clause above.
+                while tok.head.i != tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                                                       if tok.pos_ == "VERB"):
+                    if tok.dep_ == "prep" and tok.lower_ in SEPARATE_EVENT_PREPS:
+                        break      # an event in a time phrase is its own, whatever governs the phrase
+                    subordinate = subordinate or tok.dep_ in SUBORDINATE_DEPS
                     tok = tok.head
                     other = by_token.get(tok.i)
                     if other is not None and other is not e and subordinate:
                         main = other   # (an event reached without a subordinate step, "agreed to send", is passed)
                         break
+            if main is not None and main.plover["type"] == "CONSULT" and e.plover["type"] in SPEECH_ACT_TYPES:
+                main = None     # "called Putin to urge a prisoner swap": what is said in a call is an act of its own
             if main is None:
                 kept.append(e)
             elif main.explain is not None:
@@ -116,12 +222,20 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
+        cls = self._crowd_protest(sdoc, frame, cls)
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
-        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES
-                                                               or not frame.targets)
-        if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
+        # "Both sides blamed each other": a group acting on itself.
+        each_other = any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or t.lower_ == "another"
+                         for t in sdoc[frame.trigger].subtree)
+        # "Both countries recalled their ambassadors": the two sides of a story act on each other.
+        pair = len(frame.agents) == 1 and (frame.agents[0].actor.source or "").startswith("coref:set")
+        reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
+            and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
+        judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
+        if not frame.targets and not reciprocal and not judged \
+                and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
                 and cls.plover not in RECIPROCAL_TYPES and not reciprocal:
@@ -176,6 +290,20 @@ class EventExtractor:
             confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
             explain=explain,
         )
+
+    def _crowd_protest(self, sdoc, frame: Frame, cls):
+        """"Crowds gathered in Kinshasa", "protesters massed outside the ministry": civilians coming together
+        protest; the same verbs of officials or troops meet or mobilise."""
+        from heron.events.targets import frame_lexicon
+
+        if cls.plover not in ("CONSULT", "MOBILIZE", "COOPERATE") \
+                or sdoc[frame.trigger].lemma_.lower() not in frame_lexicon()["crowd_verbs"]:
+            return cls
+        if not frame.agents or not all(m.actor.sector in CIVILIAN_SECTORS for m in frame.agents):
+            return cls
+        info = self.ontology.cameo("141")
+        return replace(cls, plover="PROTEST", cameo="141", mode=info.plover_mode if info else None,
+                       explain={**(cls.explain or {}), "crowd": "civilians coming together protest"})
 
     @staticmethod
     def _quote_id(doc: Document, char: int) -> str | None:

@@ -12,18 +12,18 @@ statement and the embedded event.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
-from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, is_reporting
+from heron.events.targets import (PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_event_noun,
+                                  is_reporting)
 from heron.records import Actor, Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # A later mention after these is where something went, not who acted ("delivered to Ethiopia").
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+# Prepositions that set an act in a meeting: "said during talks with X", "agreed at a meeting with X".
+SETTING_PREPS = {"during", "at", "in", "after", "before", "following", "on", "ahead"}
 SECURITY_SECTORS = {"MIL", "COP"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -38,12 +38,6 @@ class Frame:
     agent_via: str = ""
     target_via: str = ""
     counterpart: bool = False        # targets reached through "counterparts from X"
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
-        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 class FrameFinder(TargetSearch):
@@ -115,6 +109,9 @@ class FrameFinder(TargetSearch):
         for child in verb.children:
             if child.dep_ in SUBJ_DEPS:
                 found = self._actors_at(child, by_head)
+                # "The EU, Nato member Turkey and Russia have welcomed": a list the parser split into subjects
+                found += [m for other in verb.children if other.dep_ in SUBJ_DEPS and other.i > child.i
+                          for m in self._actors_at(other, by_head) if m not in found]
                 if found:
                     return found, "subject"
                 if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
@@ -171,13 +168,17 @@ class FrameFinder(TargetSearch):
                 out.append(m)
                 continue
             # "His tour aims ..." -> the possessor; "the leaders of X" handled by the resolver.
+            # "Russian missiles hit ...", "US strikes targeting ...": weapons, units and acts stand for the state
+            # that names them.
+            owner_deps = ("poss", "amod", "compound", "nmod") if t.lemma_.lower() in frame_lexicon()["instrument_nouns"] \
+                or t.lower_ in frame_lexicon()["instrument_nouns"] else ("poss",)
             for child in t.children:
-                if child.dep_ == "poss":
+                if child.dep_ in owner_deps:
                     pm = by_head.get(child.i)
                     if pm is not None and pm.actor is not None:
                         out.append(pm)
             # "Thousands of Iraqi Kurds", "a group of deputies": the actor is in the "of" phrase.
-            if not out and (t.lemma_.lower() in _lexicon()["quantity_nouns"] or t.pos_ == "NUM"):
+            if not out and (t.lemma_.lower() in frame_lexicon()["quantity_nouns"] or t.pos_ == "NUM"):
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for pobj in prep.children:
@@ -203,14 +204,15 @@ class FrameFinder(TargetSearch):
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
             lemma = verb.lemma_.lower()
             agents, via = [], "passive-place"
-            if lemma in _lexicon()["state_action_lemmas"]:
+            if lemma in frame_lexicon()["state_action_lemmas"]:
                 agents = self._state_of_place(verb, by_head)
-            elif lemma in _lexicon()["violence_lemmas"]:
+            elif lemma in frame_lexicon()["violence_lemmas"]:
                 agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
                 return None         # "X was attacked" with no agent and no place: nothing to code
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
-        if not targets and not passive:
+        judged = tvia.startswith("act:")
+        if not targets and not passive and not judged:
             # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
             # "sent inspectors to Bosnia to investigate": a purpose clause acts on its head's target.
             related = [c for c in verb.conjuncts if c.pos_ == "VERB"]
@@ -230,7 +232,7 @@ class FrameFinder(TargetSearch):
                        and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
             if subject or not targets:
                 targets, tvia = subject, "passive-subject"
-        elif not targets:
+        elif not targets and not judged:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
         demand = self._reported_obligation(verb, by_head, agents)
@@ -281,6 +283,29 @@ class FrameFinder(TargetSearch):
                         return [replace(m, actor=state)]
         return []
 
+    def _between(self, noun, by_head) -> list[Mention]:
+        """Parties of a "between A and B" phrase on an event noun, on a place noun under it ("on the border
+        between"), or on the verb the noun is subject of ("fighting erupted between")."""
+        heads = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else [])
+        frontier = [(h, 0) for h in heads]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            for child in tok.children:
+                if child.dep_ != "prep":
+                    continue
+                if child.lower_ == "between":
+                    found = []
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(m for m in self._actors_at(pobj, by_head) if _codable(m.actor))
+                    if len(found) == 1 and found[0].actor.members:
+                        return found      # "between the two countries"
+                    if len(found) >= 2:
+                        return found
+                elif depth < 2 and child.lower_ in ("on", "along", "at", "across", "over", "near"):
+                    frontier.extend((p, depth + 1) for p in child.children if p.dep_ == "pobj")
+        return []
+
     def _noun_frame(self, noun, by_head) -> Frame | None:
         agents, via = [], ""
         for child in noun.children:
@@ -290,7 +315,24 @@ class FrameFinder(TargetSearch):
                     agents.append(m)
                     via = child.dep_
         if not agents:
-            return None
+            parties = self._between(noun, by_head)
+            if (len(parties) >= 2 or parties and parties[0].actor.members) and is_event_noun(noun):
+                # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
+                # the parties act on each other.
+                return Frame(noun.i, "noun", parties, [], "between", "")
+            if noun.lemma_.lower() in frame_lexicon()["meeting_nouns"] and noun.dep_ == "pobj" \
+                    and noun.head.lower_ in SETTING_PREPS:
+                # "urged a ceasefire during talks with Kagame": who acts in the clause meets.
+                gov = noun.head.head
+                for _ in range(3):
+                    if gov.pos_ == "VERB" or gov.head.i == gov.i:
+                        break
+                    gov = gov.head
+                if gov.pos_ == "VERB":
+                    agents, via = self._agents_of(gov, by_head)
+                    via = "clause:" + via
+            if not agents:
+                return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
         if not targets:
             return None

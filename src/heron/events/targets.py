@@ -6,6 +6,10 @@ their state ("set up a research centre in Tokyo"). Temporal and locative phrases
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 from heron.records import Mention
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -28,6 +32,45 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF
 CAUSATIVE_LEMMAS = {"let", "allow", "permit", "make", "help", "force", "enable", "invite"}
 # Relational nouns: "his counterparts from X" means X's officials.
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
+
+
+@lru_cache(maxsize=1)
+def frame_lexicon() -> dict:
+    """Lexical knowledge of frames and targets (data/frames.json)."""
+    with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
+        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+
+
+def is_event_noun(tok) -> bool:
+    """A noun naming an act: an event noun of the trigger lexicon or a word that refers back to one ("the move")."""
+    from heron.events.lexicon import default_lexicon
+
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
+
+
+def characterisation(tok, obj_toks=None) -> list | None:
+    """The words a verb characterises its object with, or None: an object predicate ("called X a disgrace",
+    "labelled the rallies unlawful"), a second object ("branded the takeover a putsch"), an "as" phrase
+    ("described the attacks as a war crime") or an adjective the parser hung elsewhere."""
+    if obj_toks is None:
+        obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    dobjs = [c for c in obj_toks if c.dep_ in ("dobj", "obj")]
+    if not dobjs:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN"))]
+    comps += dobjs[1:]
+    for head in [tok] + dobjs:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj")
+            elif prep.dep_ == "prep":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "ADJ")
+    if not comps:
+        return None
+    return [w for c in comps for w in c.subtree]
 
 
 def _codable(actor, domestic: bool = False) -> bool:
@@ -65,6 +108,12 @@ class TargetSearch:
         ("set up a research centre in Tokyo", "evacuate settlements in the Gaza Strip")."""
         if domestic:
             return self._search(pred, by_head, agents, passive_subject, nested_places=False, domestic=True)
+        judged = self._judged_act(pred)
+        if judged is not None:
+            # "condemned the attack on Hamas' office": the target is the attacker, never the victim; with no
+            # author in the phrase, the event stage looks for the act earlier in the document.
+            authors = self._authors_of_act(judged, by_head, agents)
+            return authors, (f"act-author:{judged.i}" if authors else f"act:{judged.i}"), False
         found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
         if found[0] or pred.pos_ != "VERB":
             return found
@@ -87,12 +136,53 @@ class TargetSearch:
                 return targets, "complement:nested-place:" + via, counterpart
         return [], "", counterpart
 
+    @staticmethod
+    def _judged_act(pred):
+        """The act an evaluation verb judges: its object (or "of/over/for" phrase) when that names an act
+        and no actor ("condemned the coup", "welcomed the decision", "protested over the arrests")."""
+        lemma = pred.lemma_.lower()
+        if lemma not in frame_lexicon()["evaluation_lemmas"] and not (
+                lemma in frame_lexicon()["characterisation_verbs"] and characterisation(pred) is not None):
+            return None
+        for child in pred.children:
+            tok = None
+            if child.dep_ in ("dobj", "obj"):
+                tok = child
+            elif child.dep_ == "prep" and child.lower_ in ("against", "over", "of", "at"):
+                tok = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if tok is not None and is_event_noun(tok):
+                return tok
+        return None
+
+    def _authors_of_act(self, act, by_head, agents) -> list[Mention]:
+        """Who did an act named by a noun: "Israel's strikes", "the Israeli strikes", "the attack by
+        al-Shabaab", "an offer from Chavez", "an order issued by the Taliban"."""
+        agent_ids = {id(m) for m in agents}
+        own = by_head.get(act.i)
+        if own is not None and own.actor is not None and id(own) not in agent_ids and _codable(own.actor):
+            return [own]           # "a NATO demand", "the Russian invasion" resolved as one phrase
+        found = []
+        for child in act.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found.extend(m for m in self._actors_at(child, by_head) if id(m) not in agent_ids)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "agent":
+                for pobj in child.children:
+                    found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+        return [m for m in found if _codable(m.actor, domestic=True)]
+
     def _search(self, pred, by_head, agents, passive_subject, nested_places: bool, domestic: bool = False):
         agent_ids = {id(m) for m in agents}
         agent_countries = {m.actor.country for m in agents if m.actor and m.actor.country}
         # A domestic interaction (a government and its own rebels or refugees) keeps its target;
         # the same state mentioned twice does not.
         agent_sectors = {m.actor.sector for m in agents if m.actor}
+        # "Both countries recalled their ambassadors": the group's own people are not its target.
+        agent_members = {c for m in agents if m.actor and m.actor.members for c in m.actor.members}
         frontier = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS and _is_attribution(child):
@@ -124,7 +214,8 @@ class TargetSearch:
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
-                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
+                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries \
+                    or m.actor.members and set(m.actor.members) <= agent_countries | agent_members
                 if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
                                     and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))

@@ -11,6 +11,8 @@ from heron.when_where.event_location import event_place
 from heron.when_where.places import default_gazetteer, find_dateline
 
 HISTORICAL_DAYS = 60
+# Groups that fight or oppose the state they belong to.
+OWN_STATE_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 # Sectors of an actor named without a country that take the country of the event's place: the groups that may be
 # targets without a country (heron.events.targets), and "authorities", "the army", "General X" where the sentence
 # names no state.
@@ -18,8 +20,10 @@ DOMESTIC_SECTORS = TARGET_DOMESTIC_SECTORS | {"GOV", "MIL"}
 
 
 def _countryless_domestic(a) -> bool:
+    """A group named without a country ("police", "protesters"); not a named person whose country is unknown
+    ("President Cyril Ramaphosa" is not Rwandan because he met Kagame)."""
     return a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
-        and a.kind not in ("igo", "ngo")
+        and a.kind not in ("igo", "ngo") and not (a.name and a.source and "title+name" in a.source)
 
 
 def _long_before(event_date: str, doc_date: str | None) -> bool:
@@ -56,6 +60,7 @@ class WhenWhere:
                     item.sentence = doc.sentence_of(item.span[0])
         dateline = find_dateline(doc.text, gaz)
         sentence_countries = self._sentence_countries(doc)
+        focus = doc.focus_country
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
@@ -69,7 +74,7 @@ class WhenWhere:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
             e.location = event_place(sdoc, ti, doc.places, dateline)
-            self._domestic_agents(e, sentence_countries.get(e.sentence, set()))
+            self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
 
     @staticmethod
@@ -85,7 +90,7 @@ class WhenWhere:
         return found
 
     @staticmethod
-    def _domestic_agents(e, sentence_countries: set[str] = frozenset()) -> None:
+    def _domestic_agents(e, sentence_countries: set[str] = frozenset(), focus: str | None = None) -> None:
         """'Rebels attacked an army base in northern Mali', 'protesters marched in Paris': a domestic
         group named without a country acts in the country where the event happened (or, failing
         a place, the one state it acts on)."""
@@ -94,20 +99,29 @@ class WhenWhere:
         agents = {a.country for a in e.actor if a.country}
         # "Police arrested 12 militants", "a Cairo court tried 24 members of a group": the group a state
         # acts on is domestic to where it happened, else to that state.
-        target_country = where or (next(iter(agents)) if len(agents) == 1 else None)
+        target_country = where or (next(iter(agents)) if len(agents) == 1 else None) or focus
         if target_country is not None:
             for i, r in enumerate(e.recipient):
                 if _countryless_domestic(r):
                     e.recipient[i] = replace(r, country=target_country, code=target_country + r.sector,
                                              confidence=0.5, source=(r.source or "") + "+inferred:place-of-event")
-        country = where or (next(iter(targets)) if len(targets) == 1 else None)
+        # "Rebels attacked the Malian army": armed groups and the opposition act against their own state
+        # (protesters at a foreign embassy do not).
+        against_own = all(a.sector in OWN_STATE_OPPONENTS for a in e.actor if _countryless_domestic(a))
+        country = where or (next(iter(targets)) if len(targets) == 1 and against_own else None)
         if len(agents) == 1 and any(_countryless_domestic(a) for a in e.actor):
             # "The Angolan government and UNITA rebels agreed ...": a group acting with one state's
             # actors belongs to that state, wherever they meet.
             country = next(iter(agents))
-        if country is None and len(sentence_countries) == 1:
-            # "Students marched through central Seoul": the only state the sentence names.
-            country = next(iter(sentence_countries))
+        named = sentence_countries - targets \
+            - {c for r in e.recipient if r.members for c in r.members}
+        if country is None and len(named) == 1:
+            # "Students marched through central Seoul": the only state the sentence names (besides the target).
+            country = next(iter(named))
+        if country is None and (not sentence_countries or focus not in targets):
+            # "Police arrested 14 protesters" in a story about one country; "protesters targeted the French
+            # and US embassies" in a story about Congo.
+            country = focus
         if country is None:
             return
         for i, a in enumerate(e.actor):

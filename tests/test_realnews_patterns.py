@@ -1,0 +1,175 @@
+"""Patterns of modern multi-paragraph news (issue 11), each with sentences written for heron's tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(coder):
+    def run(text, date="2024-05-10"):
+        doc = coder.code(text, date=date)
+        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
+                 sorted(a.country or a.igo or "?" for a in e.recipient)) for e in doc.events
+                if e.modality not in ("negated", "hypothetical")]
+    return run
+
+
+def _by_trigger(found, trigger):
+    return [(t, a, r) for t, trig, a, r in found if trig == trigger]
+
+
+# -- the target of a judgement is who did the act judged, not its victim ------------------------------------
+def test_condemned_attack_targets_the_attacker_told_earlier(events_of):
+    found = events_of("Turkish jets bombed Kurdish positions near the Iraqi town of Zakho on Monday. "
+                      "Iraq condemned the attack on Tuesday.")
+    assert ("ACCUSE", ["IRQ"], ["TUR"]) in _by_trigger(found, "condemned")
+
+
+def test_condemned_attack_by_a_named_group_targets_the_group(events_of):
+    found = events_of("Kenya strongly condemned the attack by al-Shabaab fighters on a police convoy in Lamu.")
+    assert _by_trigger(found, "condemned") == [("ACCUSE", ["KEN"], ["SOM"])]
+
+
+def test_welcomed_offer_from_someone_targets_its_author(events_of):
+    found = events_of("Ethiopia welcomed an offer of mediation from Kenyan President William Ruto.")
+    assert [(t, r) for t, a, r in _by_trigger(found, "welcomed")] == [("SUPPORT", ["KEN"])]
+
+
+def test_condemned_decision_refers_back_to_the_last_act_of_another_party(events_of):
+    found = events_of("Nicaragua expelled the Dutch ambassador on Tuesday. "
+                      "The European Union condemned the decision on Wednesday.")
+    assert [(t, r) for t, a, r in _by_trigger(found, "condemned")] == [("ACCUSE", ["NIC"])]
+
+
+def test_crackdown_without_author_is_the_state_where_it_happened(events_of):
+    found = events_of("Human rights groups and the United Nations condemned the crackdown on students in Dhaka.")
+    assert ["BGD"] in [r for t, a, r in _by_trigger(found, "condemned")]
+
+
+# -- generic domestic actors take the country the story is about --------------------------------------------
+def test_police_in_a_story_about_one_country(events_of):
+    text = ("Thousands of Georgians rallied in Tbilisi on Saturday against a new media law. "
+            "Georgia's ruling party says the law protects national sovereignty. "
+            "Police detained 14 protesters outside parliament late on Saturday.")
+    assert ("COERCE", ["GEO"], ["GEO"]) in _by_trigger(events_of(text), "detained")
+
+
+# -- an interaction needs two sides ---------------------------------------------------------------------------
+def test_warning_without_anyone_warned_in_an_international_story_is_not_a_dyad(events_of):
+    text = ("Ghana and Togo signed a border agreement in Accra on Monday. "
+            "Ghana's president later warned of consequences.")
+    found = events_of(text)
+    assert _by_trigger(found, "warned") == [] and _by_trigger(found, "signed")
+
+
+def test_domestic_act_without_named_target_is_kept(events_of):
+    text = ("Police in Peru arrested dozens in Lima on Sunday. Peru's president urged calm. "
+            "Peru's interior minister later rejected the calls of the opposition.")
+    assert [(t, a) for t, a, r in _by_trigger(events_of(text), "urged")] == [("REQUEST", ["PER"])]
+
+
+def test_parties_blaming_each_other_act_mutually(events_of):
+    found = events_of("Armenia and Azerbaijan blamed each other for the shelling on Tuesday.")
+    assert [(t, a, r) for t, a, r in _by_trigger(found, "blamed")] == [("ACCUSE", ["ARM", "AZE"], [])]
+    found = events_of("Chile and Peru condemned on Tuesday.")
+    assert _by_trigger(found, "condemned") == []
+
+
+def test_words_in_a_quote_act_on_whom_they_are_about(coder):
+    doc = coder.code("\u201cWe will never accept these sanctions,\u201d the Iranian foreign minister said of the European "
+                     "Union on Monday.", date="2024-05-10")
+    assert doc.quotes[0].about is not None and doc.quotes[0].about.igo
+    (reject,) = [e for e in doc.events if e.plover["type"] == "REJECT"]
+    assert [a.country for a in reject.actor] == ["IRN"] and [r.kind for r in reject.recipient] == ["igo"]
+    assert reject.explain["target_via"] == "quote-topic"
+
+
+# -- group descriptions and "between" ------------------------------------------------------------------------
+def test_fighting_between_two_states_is_mutual(events_of):
+    found = events_of("Heavy fighting on the border between Eritrea and Ethiopia killed dozens, officials said.")
+    assert ("ASSAULT", ["ERI", "ETH"], []) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_neighbours_are_the_states_last_named_together(events_of):
+    text = ("Guyana and Venezuela traded accusations over the Essequibo region on Friday. "
+            "Brazil offered to host talks between the two neighbours.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig in ("offered", "host")]
+    assert (["BRA"], ["GUY", "VEN"]) in offered
+
+
+def test_former_soviet_describes_the_pair_named_before(events_of):
+    text = ("Armenian and Azerbaijani troops exchanged fire overnight. "
+            "Moscow urged the two ex-Soviet states to show restraint.")
+    assert [(a, r) for t, a, r in _by_trigger(events_of(text), "urged")] == [(["RUS"], ["ARM", "AZE"])]
+
+
+def test_both_sides_blaming_each_other_is_mutual(events_of):
+    text = "Cambodia and Thailand clashed near the temple. Both sides blamed each other for the violence."
+    assert _by_trigger(events_of(text), "blamed") == [("ACCUSE", ["KHM", "THA"], [])]
+
+
+def test_a_government_led_by_a_named_group_is_that_group(coder):
+    doc = coder.code("The United Nations condemned a decree issued by the Taliban-led government in Afghanistan.",
+                     date="2024-05-10")
+    m = next(m for m in doc.mentions if m.text.endswith("Taliban-led government"))
+    assert m.actor.country == "AFG"
+
+
+def test_weapons_named_by_a_state_act_for_it(events_of):
+    found = events_of("Russian missiles hit the port of Odesa on Sunday, Ukrainian officials said.")
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_group_refers_to_the_armed_group_named_before(events_of):
+    text = ("Somalia's al-Shabaab claimed the bombing in Mogadishu. "
+            "Kenyan jets later struck camps run by the militant group near the border.")
+    struck = _by_trigger(events_of(text), "struck")
+    assert struck and struck[0][1] == ["KEN"] and struck[0][2] == ["SOM"]
+
+
+def test_both_countries_act_on_each_other(events_of):
+    text = "Mali and Algeria traded accusations over a downed drone. Both countries recalled their ambassadors."
+    assert _by_trigger(events_of(text), "recalled") == [("SANCTION", ["DZA", "MLI"], [])]
+
+
+# -- reported speech and characterisation -------------------------------------------------------------------
+def test_characterising_an_act_accuses_its_author(events_of):
+    found = events_of("Egypt described the Ethiopian move as a threat to its survival.")
+    assert _by_trigger(found, "described") == [("ACCUSE", ["EGY"], ["ETH"])]
+    found = events_of("Lithuania called Belarus's border measures reckless.")
+    assert _by_trigger(found, "called") == [("ACCUSE", ["LTU"], ["BLR"])]
+
+
+def test_characterising_with_praise_supports(events_of):
+    found = events_of("Malaysia's prime minister called the Indonesian proposal an important step.")
+    assert _by_trigger(found, "called") == [("SUPPORT", ["MYS"], ["IDN"])]
+
+
+def test_a_phone_call_to_a_person_is_a_consultation_and_its_purpose_an_act(coder):
+    doc = coder.code("Turkish President Recep Tayyip Erdogan called Vladimir Putin on Friday to urge a prisoner swap.",
+                     date="2024-05-10")
+    got = {(e.plover["type"], e.modality) for e in doc.events}
+    assert ("CONSULT", "asserted") in got and ("REQUEST", "asserted") in got
+
+
+def test_talks_in_a_clause_are_held_by_its_subject(events_of):
+    found = events_of("Kenyan President William Ruto pressed for a ceasefire during talks with Ethiopian Prime Minister "
+                      "Abiy Ahmed in Nairobi on Friday.")
+    talks = [(t, a, r) for t, trig, a, r in found if trig == "talks"]
+    assert talks and talks[0][0] == "CONSULT" and sorted(talks[0][1] + talks[0][2]) == ["ETH", "KEN"]
+
+
+def test_protesters_at_foreign_embassies_belong_to_the_story_country(events_of):
+    text = ("Angry crowds gathered in Kinshasa, the capital of the Democratic Republic of Congo, on Tuesday. "
+            "Congolese police struggled to contain them in Kinshasa. "
+            "Protesters attacked the French and Belgian embassies.")
+    attacked = _by_trigger(events_of(text), "attacked")
+    assert attacked and attacked[0][1] == ["COD"] and attacked[0][2] == ["BEL", "FRA"]
+
+
+def test_holding_hands_is_no_detention(events_of):
+    assert events_of("The Kenyan president held the hands of the two Sudanese generals at the ceremony.") == []
+
+
+def test_welcoming_an_accord_supports_the_parties_told_before(events_of):
+    text = ("Serbia and Kosovo signed an energy agreement in Brussels on Monday. "
+            "Germany welcomed the deal on Tuesday.")
+    assert _by_trigger(events_of(text), "welcomed") == [("SUPPORT", ["DEU"], ["SRB", "XKX"])]
