@@ -181,7 +181,9 @@ def territory_aliases() -> list[tuple]:
         for column, typ, sector in (("names", "name", ""), ("adjectives", "adj", "")):
             for alias in (a for a in r[column].split("|") if a):
                 support = alias.startswith("?")
-                out.append((alias.lstrip("?"), typ, r["country"], sector, support, marked))
+                # "Kurdistan Regional Government" names the territory's government
+                own = "GOV" if re.search(r"\b(Government|Administration|Authorit(y|ies))$", alias) else sector
+                out.append((alias.lstrip("?"), typ, r["country"], own, support, marked))
     return out
 
 

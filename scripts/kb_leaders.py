@@ -110,6 +110,7 @@ def build_leaders(shared: Path, countries: list[dict], classifier: PositionClass
             if not iso or not name or re.fullmatch(r"Q\d+", name):
                 continue
             sector, cls, keep = classifier.classify(r["position"], iso)
+            cls = cls or ""
             if not keep:
                 continue
             if r["jurisdiction_type"] == "subnational":
@@ -154,6 +155,13 @@ def _add_extra(e, classifier, people, person_rows, offices, aliases, by_surname,
             aliases[idx].append(alias)
     if not e["position"]:
         return
+    # A new holder of a single-holder office ends the open term of the previous holder (of the same post:
+    # Iran's President does not end the Supreme Leader's term, though both lead the state).
+    if cls in SINGLE_HOLDER:
+        for o in offices:
+            if o[1] == e["country"] and o[4] == cls and not o[6] and o[5] < e["start"] and o[0] != idx \
+                    and (cls not in ("head_of_state", "head_of_government") or _post(o[2]) == _post(e["position"])):
+                o[6] = e["start"]
     same_post = [o for o in offices if o[0] == idx and o[1] == e["country"] and o[4] == cls
                  and (cls not in ("head_of_state", "head_of_government") or _post(o[2]) == _post(e["position"]))]
     if e["source"] == "curated":
@@ -169,13 +177,6 @@ def _add_extra(e, classifier, people, person_rows, offices, aliases, by_surname,
                 if not o[6]:
                     o[7] = "factbook"
             return
-    # A new holder of a single-holder office ends the open term of the previous holder (of the same post:
-    # Iran's President does not end the Supreme Leader's term, though both lead the state).
-    if cls in SINGLE_HOLDER:
-        for o in offices:
-            if o[1] == e["country"] and o[4] == cls and not o[6] and o[5] < e["start"] and o[0] != idx \
-                    and (cls not in ("head_of_state", "head_of_government") or _post(o[2]) == _post(e["position"])):
-                o[6] = e["start"]
     offices.append([idx, e["country"], e["position"], sector, cls, e["start"], e.get("end", ""), e["source"]])
 
 

@@ -68,17 +68,27 @@ class PersonMatching:
         exact = how == "exact"
         if country:
             cands = [p for p in cands if self._in(p, {country})]
-        elif support.countries and (not exact or len(q) == 1):
+        elif not exact or len(q) == 1:
+            self._used_context = True     # the document's countries choose among namesakes
+        if not country and support.countries and (not exact or len(q) == 1):
             local = [p for p in cands if self._in(p, set(support.countries))]
             cands = local or ([p for p in cands if self._senior_now(p, date)] if support.given and not exact
                               else cands)
         active = [p for p in cands if kb.offices_on(p, date)]
-        titled = [p for p in (active or cands) if any(compatible(title_cls, o.cls) for o in kb.offices[p])]
+        titled = [p for p in active if any(compatible(title_cls, o.cls) for o in kb.offices_on(p, date))] or \
+            [p for p in cands if any(compatible(title_cls, o.cls) for o in kb.offices[p])]
         pool = list(dict.fromkeys((titled if title_cls else None) or active or cands))
+        if len(pool) > 1 and title_cls:   # "King Charles": the king, not a governor-general of that surname
+            words = {fold(t) for t in tokens[:len(tokens) - len(q)]} - DETERMINERS
+            named = [p for p in pool if any(w in fold(o.position).split() for o in kb.offices_on(p, date)
+                                            for w in words)]
+            pool = named or pool
         if len(pool) > 1 and active:  # several namesakes in office: take the clearly most senior one
             ranked = sorted((self._seniority(p, date), p) for p in pool)
             if ranked[0][0] < ranked[1][0]:
                 pool = [ranked[0][1]]
+        if not (country or title_cls):
+            self._used_context = True
         supported = bool(country or title_cls or (support.countries and cands)
                          or (sector and pool and any(o.sector == sector for o in kb.offices[pool[0]])))
         if len(set(pool)) != 1:
@@ -86,11 +96,14 @@ class PersonMatching:
         elif not (exact and len(q) > 1) and not supported and not self._known_alone(pool[0], cands, how, date, q):
             pool = []        # a bare surname or a near-spelling needs support ("Khan", "Ahmed")
         if pool:
-            return self._person_actor(pool[0], tokens, title, sector, country, date, q, exact, former)
+            return self._person_actor(pool[0], tokens, title, sector, country, date, q, exact, former,
+                                      support.countries)
         if self._is_modifier(name, tokens, boundary):  # "Kurdish fighters": not a person
             return None
         if country or (sector and sector in STATE_SECTORS | {"OPP", "PTY", "REB"}):
             role = self._role_text(tokens, name)
+            if country is None:
+                self._used_context = True
             if country is None and support.fills_country:
                 country = support.countries[0] if support.countries else None
             actor = self._state_actor(tokens, country, "ELI" if former and sector else sector,
@@ -117,6 +130,8 @@ class PersonMatching:
         with that first name and a transliteration of that surname ("Mukhtar Tileuberdi")."""
         if how == "fuzzy":
             return len(q) > 1 and len(set(cands)) == 1 and name_tokens(self.kb.people[pid].name)[0] == q[0]
+        if how == "exact":      # a one-word name the KB lists for one person ("Hemedti", "Lula")
+            return len(set(cands)) == 1
         if self._senior_now(pid, date) and (how == "surname" or len(cands) <= 2):
             return True
         return how == "surname" and len(set(cands)) == 1 and self._recent(pid, date)
@@ -149,23 +164,21 @@ class PersonMatching:
         return min(ranks, default=len(CLASS_PRIORITY) + 1)
 
     def _out_of_office(self, pid: int, date: str | None) -> bool:
-        """Whether the person had a national office that someone else is known to hold on the date."""
+        """Whether the person's national offices all ended before the date (an open term past its source's
+        horizon is not known to have ended)."""
         kb = self.kb
         if date is None or kb.offices_on(pid, date):
             return False
-        for o in kb.offices[pid]:
-            if o.end and o.end < date and o.country and o.cls:
-                if any(h.person != pid for h in kb.office_holders(o.country, o.cls, date)):
-                    return True
-        return False
+        return any(o.end and o.end < date and o.country and o.cls for o in kb.offices[pid])
 
-    def _person_actor(self, pid, tokens, title, sector, country, date, q, exact, former=False) -> Resolution:
+    def _person_actor(self, pid, tokens, title, sector, country, date, q, exact, former=False,
+                      support: tuple[str, ...] = ()) -> Resolution:
         kb = self.kb
         person = kb.people[pid]
         title_cls = title.cls if title else None
         offices = kb.offices_on(pid, date)
         countries = [o.country for o in kb.offices[pid]]
-        home = max(countries, key=lambda c: (countries.count(c), c or "")) if countries else None
+        home = max(countries, key=lambda c: (c in support, countries.count(c), c or "")) if countries else None
         offices.sort(key=lambda o: (not compatible(title_cls, o.cls), o.country != home, CLASS_PRIORITY.index(o.cls)
                                     if o.cls in CLASS_PRIORITY else len(CLASS_PRIORITY)))
         office: Office | None = offices[0] if offices else None
@@ -178,7 +191,8 @@ class PersonMatching:
         if former:
             # "former president X" is out of that office, unless the KB has them in another post now
             # ("former president Dmitry Medvedev, now deputy chairman of the Security Council").
-            if not (office and title is not None and title.cls and office.cls != title.cls):
+            if not (office and title is not None and title.cls and office.cls != title.cls
+                    and office in kb.current_offices(pid, date)):
                 sector, role = "ELI", None
         elif not office and title is None and self._out_of_office(pid, date):
             sector = "ELI"      # Trump in 2023, Lula in 2022: someone else held their office then

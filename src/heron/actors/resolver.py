@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from heron.actors.kb import (
     TERRITORY_SECTOR,
@@ -47,6 +47,13 @@ from heron.records import Actor
 
 __all__ = ["ActorResolver", "Resolution", "default_resolver", "resolve_actor"]
 
+# Last words of capitalised names that are geography or the calendar, not people ("the Indian Ocean",
+# "Chinese New Year").
+NOT_PERSON_ENDINGS = {"ocean", "sea", "gulf", "bay", "river", "lake", "mountains", "desert", "strait", "coast",
+                      "island", "islands", "peninsula", "valley", "year", "day", "festival", "games", "cup"}
+REGNAL = re.compile(r"[IVX]+")      # "Charles III"
+# Adjectives between a place and its head noun ("the Kherson regional administration").
+PLACE_ADJECTIVES = {"regional", "provincial", "state", "city", "municipal", "local", "district", "county"}
 # Words that follow a place name inside an actor phrase ("Zaporizhzhia region", "Zamfara State").
 PLACE_KINDS = {"region", "province", "state", "oblast", "district", "county", "governorate", "prefecture"}
 # A name part that starts with a lower-case particle: "al-Sharaa", "bin-Salman", "el-Sisi".
@@ -113,9 +120,16 @@ class ActorResolver(PersonMatching):
             i += 1
         return tuple(sorted(counts, key=lambda c: -counts[c])) if by_count else tuple(counts)
 
+    @cached_property
+    def _country_first_words(self) -> frozenset[str]:
+        """First words of the names of states (folded), to skip other words quickly."""
+        kb = self.kb
+        return frozenset(key.split(" ")[0].lower() for table in (kb.aliases_ci, kb.aliases_cs)
+                         for key, entries in table.items() if any(e.type in COUNTRY_TYPES for e in entries))
+
     def _country_name_at(self, tokens, folded, i) -> tuple[int, str | None]:
         """The longest country name, demonym, capital or territory starting at token i (capitalised)."""
-        if not tokens[i][:1].isupper():
+        if not tokens[i][:1].isupper() or folded[i] not in self._country_first_words:
             return i, None
         kb = self.kb
         for j in range(min(len(tokens), i + kb.max_alias_len), i, -1):
@@ -155,6 +169,11 @@ class ActorResolver(PersonMatching):
             else:
                 r += 1
         boundary = next((k for k, f in enumerate(folded) if f in BOUNDARIES and not covered[k]), len(tokens))
+        head = boundary - 1
+        if not sector_hits and head > 0 and not covered[head] and tokens[head].isalpha() \
+                and (tokens[head].islower() or folded[head] in NOT_PERSON_ENDINGS) \
+                and any(h.entry.type == "adj" and h.end <= head for h in alias_hits):
+            return Resolution(None)     # "Turkish coffee", "Russian gas": a national thing, not an actor
         name, name_at, place = self._names_and_place(tokens, folded, covered, sector_hits, support)
         former = any(f in FORMER_WORDS for f in folded[:boundary])
         return self._decide(tokens, folded, alias_hits, sector_hits, boundary, (name, name_at), place, former, date,
@@ -217,8 +236,8 @@ class ActorResolver(PersonMatching):
         Vyacheslav Gladkov")."""
         runs, cur = [], []
         for k, tok in enumerate(tokens):
-            cap = (tok[:1].isupper() or bool(PARTICLE_NAME.match(tok))) and any(c.islower() for c in tok) \
-                and folded[k] not in NOT_NAMES
+            cap = ((tok[:1].isupper() or bool(PARTICLE_NAME.match(tok))) and any(c.islower() for c in tok)
+                   and folded[k] not in NOT_NAMES) or bool(cur and REGNAL.fullmatch(tok))
             if not covered[k] and (cap or (cur and folded[k] in NAME_PARTICLES)):
                 cur.append(k)
             else:
@@ -231,13 +250,15 @@ class ActorResolver(PersonMatching):
         for run in runs:
             while run and folded[run[-1]] in NAME_PARTICLES:
                 run.pop()
-        runs = [run for run in runs if run and not (len(run) == 1 and folded[run[0]] in CALENDAR)]
+        runs = [run for run in runs if run and not (len(run) == 1 and folded[run[0]] in CALENDAR)
+                and folded[run[-1]] not in NOT_PERSON_ENDINGS]
         heads = {k for h in sector_hits for k in range(h.start, h.end)}
         place = None
         names: list[list[int]] = []
         for run in runs:
             text = " ".join(tokens[k] for k in run)
-            before_head = run[-1] + 1 < len(tokens) and run[-1] + 1 in heads
+            nxt = run[-1] + 1
+            before_head = nxt in heads or (nxt + 1 in heads and nxt < len(tokens) and folded[nxt] in PLACE_ADJECTIVES)
             after_prep = run[0] > 0 and folded[run[0] - 1] in PLACE_PREPS
             if (before_head or after_prep) and not self._known_name(text):
                 self._used_context = True
@@ -250,7 +271,6 @@ class ActorResolver(PersonMatching):
             names.append(run)
         if not names:
             return None, len(tokens), place
-        self._used_context = True     # a person name: the document's countries choose among namesakes
         return " ".join(tokens[k] for k in names[-1]), names[-1][0], place
 
     def _known_name(self, text: str) -> bool:
@@ -325,6 +345,11 @@ class ActorResolver(PersonMatching):
             if h.entry.type == "actor" and not (h.end - h.start == 1 and tokens[h.start].islower()):
                 # (a one-word name written in lower case is a common noun: "approved an amnesty")
                 org = self._named(h, tokens, sector_hits, sector, country, date, support)
+                if country_hit and country_hit.start < h.start and org.country and org.country != country \
+                        and folded[h.end - 1] in kb.sectors:
+                    # "Nepal's Maoist rebels" are Nepal's, though India's Naxalites are "Maoist rebels" too
+                    sector, needs_mod = kb.sectors[folded[h.end - 1]].sector, False
+                    break
                 if name and name_at >= h.end:
                     titled = any(x.start >= h.end and (x.entry.weak == 0 or x.entry.cls) for x in sector_hits)
                     own = sector if org.kind == "state" and titled and sector else org.sector

@@ -120,6 +120,7 @@ def person_keys(name: str, surname_first: bool = False) -> dict[str, set[str]]:
             "given": given_parts(toks) - surnames, "skeleton": {skeleton(last)}}
 
 
+@lru_cache(maxsize=4096)
 def normalize_date(date: str | None) -> str | None:
     """ISO date or prefix -> 'YYYY-MM-DD' (mid-period for year or month precision); None if unreadable."""
     if not date:
