@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heron.actors.kb import SURNAME_FIRST, PositionClassifier  # noqa: E402
+from heron.actors.kb import STATE_SECTORS, SURNAME_FIRST, PositionClassifier  # noqa: E402
 from heron.actors.text import (  # noqa: E402
     PERSON_INDEXES,
     alias_key,
@@ -47,7 +47,6 @@ KB_DIR = ROOT / "src" / "heron" / "data" / "kb"
 CURATED = KB_DIR / "curated"
 ENTITY_RANK = {"sovereign": 0, "state_limited_recognition": 1, "palestinian_territory": 1,
                "special_administrative_region": 2, "disputed_territory": 2, "dependency": 3, "antarctica": 4}
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Organisation tables in precedence order: an alias claimed by an earlier table is not taken by a later one.
 ORG_TABLES = ["nonstate.tsv", "orgs_state.tsv", "orgs_parties.tsv", "orgs_society.tsv"]
 TYPE_OF_SECTOR = {"REB": "armed_group", "UAF": "armed_group", "CRM": "criminal_group", "PTY": "party", "MED": "media",

@@ -43,6 +43,7 @@ ORG_TYPES = ("ministry", "agency", "police", "security_service", "military", "le
 # Sector inserted in the code of breakaway, partly recognised and occupied territories ("MDAPREGOV"), as PLOVER
 # codes them: the claiming state plus PRE, so analysts can filter them.
 TERRITORY_SECTOR = "PRE"
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 # ----------------------------------------------------------------------------------------------- records
@@ -217,12 +218,15 @@ class KnowledgeBase:
 
     def _add_named(self, r: dict) -> None:
         members = tuple(r["members"].split()) if r.get("members") else None
-        actor = NamedActor(r["name"], r.get("country") or None, r.get("kind") or "nonstate", r.get("sector") or None,
-                           r.get("code") or None, r.get("start", ""), r.get("end", ""), r.get("wikidata") or None,
-                           members, r.get("igo") or None, r.get("type") or None)
+        country, sector = r.get("country") or None, r.get("sector") or None
+        kind = r.get("kind") or ("state" if sector in STATE_SECTORS else "ngo" if sector == "NGO" else "nonstate")
+        actor = NamedActor(r["name"], country, kind, sector, r.get("code") or ((country or "") + (sector or "")) or None,
+                           r.get("start", ""), r.get("end", ""), r.get("wikidata") or None, members,
+                           r.get("igo") or None, r.get("type") or None)
         self.named[actor.name].append(actor)
         for alias in [r["name"], *[a for a in r.get("aliases", "").split("|") if a]]:
-            self._add_alias(alias, AliasEntry("actor", actor.name, None))
+            # "?ALIAS": only when the document names the actor's country
+            self._add_alias(alias.lstrip("?"), AliasEntry("actor", actor.name, None, alias.startswith("?")))
 
     def _add_office(self, office: Office) -> None:
         holders = self.holders      # built from the offices so far, before this one joins them

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from heron.actors.kb import AliasEntry, SectorEntry
+from heron.actors.kb import STATE_SECTORS, AliasEntry, SectorEntry  # noqa: F401
 from heron.records import Actor
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
 COUNTRY_TYPES = {"name", "adj", "capital", "institution"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some",
                "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
