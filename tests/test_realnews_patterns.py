@@ -173,3 +173,81 @@ def test_welcoming_an_accord_supports_the_parties_told_before(events_of):
     text = ("Serbia and Kosovo signed an energy agreement in Brussels on Monday. "
             "Germany welcomed the deal on Tuesday.")
     assert _by_trigger(events_of(text), "welcomed") == [("SUPPORT", ["DEU"], ["SRB", "XKX"])]
+
+
+# -- passive and agentless acts ------------------------------------------------------------------------------
+def test_arrest_with_no_agent_in_a_one_country_story_is_that_states_police(coder):
+    doc = coder.code("Uganda's president won a seventh term on Saturday. Ugandan opposition leaders rejected the result. "
+                     "Opposition figure Kizza Besigye was arrested on Sunday, his lawyers said.", date="2026-01-17")
+    (arrest,) = [e for e in doc.events if e.trigger.text == "arrested"]
+    assert arrest.plover["type"] == "COERCE" and arrest.actor[0].code == "UGACOP"
+    assert arrest.actor[0].confidence <= 0.5 and arrest.explain["rules_confidence"] <= 0.5
+    assert arrest.actor[0].source == "implicit:state-of-story"
+
+
+def test_a_numbered_group_is_the_list_that_follows(events_of):
+    text = ("Nicaragua expelled diplomats of three European nations on Monday. "
+            "The envoys of Spain, France and Italy were given 72 hours to leave.")
+    expelled = [(a, r) for t, trig, a, r in events_of(text) if trig == "expelled"]
+    assert expelled == [(["NIC"], ["ESP", "FRA", "ITA"])]
+
+
+def test_dropping_tariffs_eases_them(events_of):
+    found = events_of("China said on Friday it will drop tariffs on Australian barley from Saturday.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "drop"] == [("CONCEDE", ["CHN"], ["AUS"])]
+
+
+def test_a_headline_is_not_a_second_copy_of_the_lead(coder):
+    text = ("Kenya recalls its ambassador from Somalia\n"
+            "NAIROBI (Reuters) - Kenya recalled its ambassador from Somalia on Monday after a row over oil blocks.")
+    doc = coder.code(text, date="2024-05-10")
+    recalls = [e for e in doc.events if e.plover["type"] == "SANCTION"]
+    assert len(recalls) == 1 and recalls[0].trigger.span[0] > text.index("NAIROBI")
+    assert recalls[0].explain["also_in_headline"] == "recalls"
+
+
+def test_a_region_named_without_its_number_is_not_all_its_states(events_of):
+    found = events_of("European officials condemned the crackdown in Tbilisi on Sunday.")
+    assert all(len(a) <= 1 for t, trig, a, r in found)
+    text = ("Leaders of the five Central Asian countries met in Astana on Friday. "
+            "The EU later offered a partnership to Central Asia.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig == "offered"]
+    assert offered and offered[0][1] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_dismissing_an_order_rejects_whoever_ordered(events_of):
+    text = ("The International Court of Justice ordered Israel to allow aid into Gaza. "
+            "Israel dismissed the order on Friday.")
+    assert [(t, r) for t, a, r in _by_trigger(events_of(text), "dismissed")] == [("REJECT", ["ICJ"])]
+
+
+def test_welcoming_a_ruling_supports_the_court(events_of):
+    text = "Ethiopia announced a ceasefire with the TPLF in Tigray on Monday. The African Union welcomed the decision."
+    assert [t for t, a, r in _by_trigger(events_of(text), "welcomed")] == ["SUPPORT"]
+
+
+def test_quoted_characterisation_after_the_object(events_of):
+    text = "Pakistan began expelling Afghan refugees. Kabul called the expulsions \u201ccruel and inhumane\u201d."
+    assert _by_trigger(events_of(text), "called") == [("ACCUSE", ["AFG"], ["PAK"])]
+
+
+def test_things_not_released_are_no_state_act(events_of):
+    text = "Myanmar's junta held elections on Sunday. Turnout figures were not released."
+    assert _by_trigger(events_of(text), "released") == []
+
+
+# -- when and where ------------------------------------------------------------------------------------------
+def test_the_leads_date_carries_to_the_story_not_the_publication_date(coder):
+    doc = coder.code("Peru recalled its ambassador from Mexico on November 12, officials said. "
+                     "The move followed a row over asylum. Mexico condemned the recall.", date="2024-11-14")
+    by = {e.trigger.text: e for e in doc.events}
+    assert (by["recalled"].date, by["recalled"].date_precision) == ("2024-11-12", "day")
+    assert (by["condemned"].date, by["condemned"].date_precision) == ("2024-11-12", "story")
+
+
+def test_the_dateline_city_is_not_where_things_happened(coder):
+    doc = coder.code("ANKARA, Turkey (AP) — Turkish jets struck Kurdish militant positions in northern Iraq on Monday.",
+                     date="2024-05-10")
+    (strike,) = [e for e in doc.events if e.trigger.text == "struck"]
+    assert strike.location is None or strike.location.country == "IRQ"
+    assert doc.to_dict()["structure"]["dateline"]["text"] == "ANKARA, Turkey"

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator
 from heron.actors.mentions import MentionFinder
 from heron.actors.stage import ActorResolverStage
 from heron.events.complete import CompleteDyads
+from heron.events.confidence import CalibrateConfidence
 from heron.events.extract import EventExtractor
 from heron.parse import DEFAULT_MODEL, Parser, clean_text
 from heron.quotes.stage import QuoteAttributor
@@ -36,6 +37,7 @@ class Coder:
         self.structure = DocumentStructure()
         self.stages: list[Stage] = stages if stages is not None else [
             MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(), CompleteDyads(),
+            CalibrateConfidence(),
         ]
 
     # -- coding ---------------------------------------------------------------------------

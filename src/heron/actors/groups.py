@@ -33,6 +33,35 @@ def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | Non
     return None
 
 
+def _conjoined_states(mention: Mention, by_head: dict, sdoc) -> list[str]:
+    """The states of a mention and of the mentions coordinated with it ("Argentina, Chile and Peru")."""
+    a = mention.actor
+    if a is None or not a.country or a.members:
+        return []
+    members = [a.country]
+    for c in sdoc[mention.head].conjuncts:
+        other = by_head.get(c.i)
+        if other is not None and other.actor is not None and other.actor.country and not other.actor.members \
+                and other.actor.country not in members:
+            members.append(other.actor.country)
+    return members
+
+
+def next_set_of_states(mentions: list[Mention], m: Mention, sdoc, size: int, max_sentences: int = 2) -> list[str]:
+    """States listed right after a numbered group: "seven Latin American nations ... diplomats from Argentina,
+    Chile, Costa Rica, Peru, Panama, the Dominican Republic and Uruguay"."""
+    by_head = {p.head: p for p in mentions if p.head is not None}
+    for later in mentions:
+        if later.span[0] <= m.span[1] or later.head is None:
+            continue
+        if later.sentence - m.sentence > max_sentences:
+            break
+        members = _conjoined_states(later, by_head, sdoc)
+        if len(members) == size:
+            return sorted(members)
+    return []
+
+
 def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
     seen: list[str] = []
     sector = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
 from heron.actors.focus import focus_country
-from heron.actors.groups import last_set_of_states, last_two_states
+from heron.actors.groups import last_set_of_states, last_two_states, next_set_of_states
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
@@ -26,7 +26,9 @@ GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
 ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
+                "5": 5, "6": 6, "7": 7, "8": 8}
 FORMER_PREFIXES = ("ex", "former", "post")
 PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
               "capitals", "presidents", "ministers", "armies", "delegations", "republics", "neighbors", "allies",
@@ -139,8 +141,40 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
+        self._numbered_groups(sdoc, doc.mentions)
+        self._counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         return doc
+
+    @staticmethod
+    def _counted_regions(mentions: list[Mention]) -> None:
+        """"the five Central Asian countries ... a partnership with Central Asia": once a story counts a region's
+        states, the region stands for all of them (heron.events.extract.expand)."""
+        counted = set()
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.members and a.code and (a.source or "").startswith("kb:group") \
+                    and NUMBER_NAMES.get(len(a.members)) in m.text.lower().split():
+                counted.add(a.code)
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.code in counted and "+counted" not in (a.source or ""):
+                m.actor = replace(a, source=(a.source or "") + "+counted")
+
+    @staticmethod
+    def _numbered_groups(sdoc, mentions: list[Mention]) -> None:
+        """"Venezuela severed relations with seven Latin American nations" followed by the list of the seven:
+        the group is those states, not all of Latin America."""
+        for m in mentions:
+            if m.head is None or sdoc[m.head].lower_ not in PAIR_NOUNS:
+                continue
+            size = next((NUMBER_WORDS[c.lower_] for c in sdoc[m.head].children if c.lower_ in NUMBER_WORDS), None)
+            if size is None or size < 2 or m.actor is not None and m.actor.members and len(m.actor.members) == size:
+                continue
+            members = next_set_of_states(mentions, m, sdoc, size)
+            if members:
+                m.actor = Actor(text=m.text, span=m.span, members=members, kind="state",
+                                sector=m.actor.sector if m.actor else None, confidence=0.6, source="coref:listed-after")
 
     @staticmethod
     def _ethnic_in_place(sdoc, m: Mention, mentions: list[Mention]) -> Actor:

@@ -33,9 +33,22 @@ SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", 
                                   "until", "ahead", "while"})
 
 
+def _same_act(trigger_lemma: str, noun_lemma: str) -> bool:
+    """"ordered"/"the order", "expelled"/"the expulsions", "decided"/"the decision": one act told twice."""
+    from heron.events.targets import frame_lexicon
+
+    return trigger_lemma in (noun_lemma, frame_lexicon()["act_noun_verbs"].get(noun_lemma))
+
+
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
-    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
-    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS:
+    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member.
+
+    An organisation stays one actor ("the G7" is IGO G7, not seven states); a region named without its number
+    ("Central Asian leaders", "European officials") stays one actor too: the text does not say which of its states
+    took part."""
+    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS or actor.kind == "igo" or actor.igo:
+        return [actor]
+    if (actor.source or "").startswith("kb:group") and len(actor.members) > 3 and "+counted" not in actor.source:
         return [actor]
     from heron.actors.kb import default_kb
 
@@ -129,14 +142,16 @@ class EventExtractor:
             wanted = None if generic or entry is None else entry.plover
             keys = {a.country or a.igo for a in e.actor}
             best = None
-            for other in events:
-                if other is e or other.trigger.span[0] > noun.idx or other.modality in ("negated", "hypothetical"):
+            earlier = [o for o in events if o is not e and o.trigger.span[0] < noun.idx and o.actor
+                       and o.modality not in ("negated", "hypothetical")
+                       and not keys & {a.country or a.igo for a in o.actor}]
+            # the act told earlier with the same word ("ordered ... the order") comes first
+            same = [o for o in earlier if _same_act(self._trigger_lemma(sdoc, o), lemma)]
+            for other in same or earlier:
+                if not same and wanted is not None and other.plover["type"] != wanted:
                     continue
-                if not other.actor or keys & {a.country or a.igo for a in other.actor}:
-                    continue
-                if wanted is not None and other.plover["type"] != wanted:
-                    continue
-                if wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST") or e.sentence - other.sentence > 5):
+                if not same and wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST")
+                                                    or e.sentence - other.sentence > 5):
                     continue
                 if best is None or other.trigger.span[0] > best.trigger.span[0]:
                     best = other
@@ -154,6 +169,11 @@ class EventExtractor:
                 e.confidence = round(e.confidence * 0.9, 3)
                 if e.explain is not None:
                     e.explain["target_via"] = via
+
+    @staticmethod
+    def _trigger_lemma(sdoc, e: Event) -> str:
+        span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+        return span.root.lemma_.lower() if span is not None else e.trigger.text.lower()
 
     @staticmethod
     def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
@@ -323,6 +343,29 @@ class EventExtractor:
         return (span.start, span.end) if span is not None else (m.head, m.head + 1)
 
     @staticmethod
+    def _headline_once(doc: Document, events: list[Event]) -> list[Event]:
+        """A headline tells the lead's news again: its event is the body's, not a second one (the body event
+        notes it). A headline event the body does not tell is kept, a little less sure."""
+        if doc.layout is None or doc.layout.headline is None and not any(b.role == "heading" for b in doc.layout.blocks):
+            return events
+
+        def dyad(e):
+            return (tuple(sorted(a.country or a.igo or "" for a in e.actor)),
+                    tuple(sorted(a.country or a.igo or "" for a in e.recipient)), e.plover["type"])
+
+        heading = [e for e in events if doc.layout.role_at(e.trigger.span[0]) == "heading"]
+        body = {dyad(e): e for e in events if doc.layout.role_at(e.trigger.span[0]) != "heading"}
+        for e in heading:
+            told = body.get(dyad(e))
+            if told is not None:
+                if told.explain is not None:
+                    told.explain["also_in_headline"] = e.trigger.text
+            else:
+                e.confidence = round(e.confidence * 0.8, 3)
+        dropped = {id(e) for e in heading if dyad(e) in body}
+        return [e for e in events if id(e) not in dropped]
+
+    @staticmethod
     def _dedup(doc: Document, events: list[Event]) -> list[Event]:
         """One event per sentence, dyad and type: keep the most confident (a verb beats its own noun)."""
         best: dict[tuple, Event] = {}
@@ -332,6 +375,7 @@ class EventExtractor:
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
         kept = sorted(best.values(), key=lambda e: e.trigger.span[0])
+        kept = EventExtractor._headline_once(doc, kept)
         for n, e in enumerate(kept):
             e.id = f"{doc.id}:{e.sentence}:{n}"
         return kept

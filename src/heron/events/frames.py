@@ -52,7 +52,7 @@ class FrameFinder(TargetSearch):
         frames = []
         for tok in sdoc:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
-                frame = self._verb_frame(tok, by_head)
+                frame = self._verb_frame(tok, by_head, doc.focus_country)
             elif tok.pos_ == "NOUN" and tok.i not in by_head or (tok.pos_ == "NOUN" and not by_head[tok.i].actor):
                 frame = self._noun_frame(tok, by_head)
             else:
@@ -187,7 +187,7 @@ class FrameFinder(TargetSearch):
         return out
 
     # -- frames ---------------------------------------------------------------------------
-    def _verb_frame(self, verb, by_head) -> Frame | None:
+    def _verb_frame(self, verb, by_head, focus: str | None = None) -> Frame | None:
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)
@@ -205,7 +205,7 @@ class FrameFinder(TargetSearch):
             lemma = verb.lemma_.lower()
             agents, via = [], "passive-place"
             if lemma in frame_lexicon()["state_action_lemmas"]:
-                agents = self._state_of_place(verb, by_head)
+                agents = self._state_of_place(verb, by_head) or self._state_in_focus(verb, by_head, focus)
             elif lemma in frame_lexicon()["violence_lemmas"]:
                 agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
@@ -268,6 +268,26 @@ class FrameFinder(TargetSearch):
                                   code=m.actor.country, confidence=0.4, source="implicit:unattributed-violence")
                     return [replace(m, actor=state)]
         return []
+
+    def _state_in_focus(self, verb, by_head, focus: str | None) -> list[Mention]:
+        """"Former prime minister Aminata Toure was arrested", "the decree was lifted" in a story about one state,
+        of someone of that state (or of no known state): that state acted, through its police for arrests."""
+        if focus is None:
+            return []
+        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+        if not subjects:
+            return []
+        found = [m for c in subjects for m in self._actors_at(c, by_head)]
+        if any(m.actor.country not in (None, focus) or m.actor.igo or m.actor.members for m in found):
+            return []
+        if not found and not any(c.lemma_.lower() in frame_lexicon()["state_instrument_nouns"] for c in subjects):
+            return []     # "turnout figures were not released": not something a state does to someone
+        lemma = verb.lemma_.lower()
+        sector = "COP" if lemma in frame_lexicon()["police_action_lemmas"] else "GOV"
+        tok = subjects[0]
+        state = Actor(text=verb.text, span=(verb.idx, verb.idx + len(verb)), name=None, country=focus, sector=sector,
+                      kind="state", code=focus + sector, confidence=0.5, source="implicit:state-of-story")
+        return [Mention(id="", text=verb.text, span=state.span, sentence=0, actor=state, head=tok.i)]
 
     @staticmethod
     def _state_of_place(verb, by_head) -> list[Mention]:

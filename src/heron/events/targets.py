@@ -36,9 +36,9 @@ COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "
 
 @lru_cache(maxsize=1)
 def frame_lexicon() -> dict:
-    """Lexical knowledge of frames and targets (data/frames.json)."""
+    """Lexical knowledge of frames and targets (data/frames.json): word lists as sets, tables as dicts."""
     with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
-        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+        return {k: (v if isinstance(v, dict) else set(v)) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def is_event_noun(tok) -> bool:
@@ -62,6 +62,8 @@ def characterisation(tok, obj_toks=None) -> list | None:
         return None
     comps = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN"))]
     comps += dobjs[1:]
+    # 'called the expulsions "cruel and inhumane"': the parser hangs a quoted predicate on the object
+    comps += [c for d in dobjs for c in d.children if c.dep_ in ("amod", "appos") and c.i > d.i]
     for head in [tok] + dobjs:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":

@@ -61,6 +61,8 @@ class WhenWhere:
         dateline = find_dateline(doc.text, gaz)
         sentence_countries = self._sentence_countries(doc)
         focus = doc.focus_country
+        lead = self._lead_sentences(doc)
+        story_date = None         # the date the lead gives its news ("on November 12")
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
@@ -70,12 +72,28 @@ class WhenWhere:
                 if e.modality == "asserted" and _long_before(ref.date, doc.date):
                     # "the 1991 invasion", "in March 2014": background, not news of the day.
                     e.modality = "historical"
+                elif story_date is None and e.sentence in lead and ref.precision == "day" and ref.date != doc.date:
+                    story_date = ref
+            elif story_date is not None and e.modality in ("asserted", "future") and e.sentence not in lead:
+                # The sentences after the lead continue its story: they keep its date, not the publication date.
+                e.date, e.date_text, e.date_precision = story_date.date, None, "story"
             else:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
-            e.location = event_place(sdoc, ti, doc.places, dateline)
+            e.location = event_place(sdoc, ti, doc.places)
             self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
+
+    @staticmethod
+    def _lead_sentences(doc: Document, n: int = 2) -> set[int]:
+        """The first sentences of the story proper (headings, captions and furniture skipped)."""
+        lead = []
+        for i, (s, _) in enumerate(doc.sentences):
+            if doc.layout is None or doc.layout.role_at(s) == "body":
+                lead.append(i)
+                if len(lead) == n:
+                    break
+        return set(lead)
 
     @staticmethod
     def _sentence_countries(doc: Document) -> dict[int, set[str]]:
