@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from heron.actors.kb import TERRITORY_SECTOR, KnowledgeBase, default_kb, fold, normalize_date, tokenize
-from heron.actors.lexicon import historical_state
+from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.names import NOT_PERSON_ENDINGS, NameMatching
 from heron.actors.people import PersonMatching
 from heron.actors.place_names import PlaceNames
@@ -34,6 +34,10 @@ from heron.actors.terms import (
 from heron.records import Actor
 
 __all__ = ["ActorResolver", "Resolution", "default_resolver", "resolve_actor"]
+
+# Head nouns after a national adjective that still name the state or its people ("his Saudi counterpart",
+# "the Turkish side"), which the actor stage reads.
+PEOPLE_NOUNS = frozenset(_lexicon()["counterpart_nouns"]) | frozenset(_lexicon()["state_nouns"])
 
 
 class ActorResolver(NameMatching, PersonMatching):
@@ -99,6 +103,7 @@ class ActorResolver(NameMatching, PersonMatching):
         head = boundary - 1
         if not sector_hits and head > 0 and not covered[head] and tokens[head].isalpha() \
                 and (tokens[head].islower() or folded[head] in NOT_PERSON_ENDINGS) \
+                and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads \
                 and any(h.entry.type == "adj" and h.end <= head for h in alias_hits):
             return Resolution(None)     # "Turkish coffee", "Russian gas": a national thing, not an actor
         name, name_at, place = self._names_and_place(tokens, folded, covered, sector_hits, support)

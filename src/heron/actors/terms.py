@@ -49,8 +49,8 @@ _COMPOUND_RE = re.compile(r"^(.+)-(led|backed|based|born|speaking|aligned|allied
 
 
 def split_compound(token: str) -> list[str]:
-    if token[:3].lower() == "ex-" and len(token) > 3:
-        return ["ex", token[3:]]          # "ex-president" -> former president
+    if token[:3].lower() == "ex-" and token[3:4].islower():
+        return ["ex", token[3:]]          # "ex-president" -> former president ("ex-Soviet" stays one word)
     m = _COMPOUND_RE.match(token)
     if not m:
         return [token]

@@ -232,6 +232,10 @@ class FrameFinder(TargetSearch):
                        and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
             if subject or not targets:
                 targets, tvia = subject, "passive-subject"
+            elif all(m.actor and m.actor.country in own and m.actor.sector in (None, "MIL") for m in targets):
+                # the agent's own forces as the passive subject ("Warships of the Black Sea Fleet were deployed
+                # off the Georgian coast by Moscow"): the target is among the other arguments
+                targets, tvia, counterpart = self._targets(verb, by_head, agents)
         elif not targets and not judged:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
