@@ -46,7 +46,7 @@ class DocumentActors:
             if earlier:
                 return self._link(earlier, text, "coref:title")
         if actor is not None and res.name and not actor.country and self.countries \
-                and actor.sector in STATE_SECTORS | {"ELI"}:
+                and actor.sector in STATE_SECTORS | {"ELI"} and not self._foreign_namesake(res.name):
             # "Interior Minister Mohsin Naqvi" in a Pakistani story: the title is this state's office.
             c = self.countries[0]
             actor = dataclasses.replace(actor, country=c, code=c + (actor.sector or ""),
@@ -56,6 +56,14 @@ class DocumentActors:
                                     if actor.role else None)
             self._people.append((actor, cls))
         return actor
+
+    def _foreign_namesake(self, name: str) -> bool:
+        """Whether the KB has people of this surname only outside the document's states ("President Bush" in a
+        story about Russia is not Russia's president)."""
+        kb = self.resolver.kb
+        toks = name_tokens(name)
+        ids = kb.by_surname.get(toks[-1], []) if toks else []
+        return bool(ids) and not any(o.country in self.countries for p in ids for o in kb.offices[p])
 
     def _earlier(self, test) -> Actor | None:
         for actor, cls in reversed(self._people):

@@ -49,7 +49,10 @@ class NameMatching:
                 counts[iso3] = counts.get(iso3, 0) + 1
                 i = j
                 continue
-            if tokens[i][:1].isupper() and len(tokens[i]) > 3 and fold(tokens[i]) not in NOT_NAMES | CALENDAR:
+            word = fold(tokens[i])
+            # a town named in the text ("Amritsar"), unless the word is also a surname ("Bush" is a town in Egypt)
+            if tokens[i][:1].isupper() and len(tokens[i]) > 3 and word not in NOT_NAMES | CALENDAR \
+                    and word not in self.kb.by_surname:
                 place = self.places.countries(tokens[i])
                 if len(place) == 1:
                     counts[place[0]] = counts.get(place[0], 0) + 1

@@ -72,8 +72,9 @@ class PersonMatching:
             self._used_context = True     # the document's countries choose among namesakes
         if not country and support.countries and (not exact or len(q) == 1):
             local = [p for p in cands if self._in(p, set(support.countries))]
+            # a namesake of another state needs a title saying who ("President Bush") or a senior post now
             cands = local or ([p for p in cands if self._senior_now(p, date)] if support.given and not exact
-                              else cands)
+                              and not title_cls else cands)
         active = [p for p in cands if kb.offices_on(p, date)]
         titled = [p for p in active if any(compatible(title_cls, o.cls) for o in kb.offices_on(p, date))] or \
             [p for p in cands if any(compatible(title_cls, o.cls) for o in kb.offices[p])]

@@ -245,8 +245,8 @@ class ActorResolver(NameMatching, PersonMatching):
         if row.kind == "state" and head and row.type in (None, "agency", "movement", "party", "armed_group"):
             own = head[-1].entry.sector
             code = (row.country or "") + own
-        if own is None and sector:
-            own, code = sector, (row.country or "") + sector
+        if own is None and sector and row.country:     # (an NGO's workers are the NGO)
+            own, code = sector, row.country + sector
         return Actor(text=" ".join(tokens), name=row.name, country=row.country, sector=own, kind=row.kind,
                      code=code, wikidata=row.wikidata, members=list(row.members) if row.members else None,
                      igo=row.igo, confidence=0.9, source="kb:actor")
