@@ -172,12 +172,14 @@ class KnowledgeBase:
         self.places: dict[str, list[str]] = raw["places"]
         self._people_raw: dict = raw["people"]
         self._offices_raw: dict = raw["offices"]
-        index = raw["person_index"]
-        self.by_name: dict[str, list[int]] = index["name"]          # full name (and aliases)
-        self.by_short: dict[str, list[int]] = index["short"]        # two parts of a longer name: "salva kiir"
-        self.by_surname: dict[str, list[int]] = index["surname"]
-        self.by_given: dict[str, list[int]] = index["given"]        # other parts written alone ("lula")
-        self.by_skeleton: dict[str, list[int]] = index["skeleton"]
+        # Tuples of ints, unlike lists, drop out of the garbage collector's sight: a hundred thousand of them
+        # would otherwise slow every later collection in the process.
+        index = {kind: {k: tuple(v) for k, v in keys.items()} for kind, keys in raw["person_index"].items()}
+        self.by_name: dict[str, tuple[int, ...]] = index["name"]          # full name (and aliases)
+        self.by_short: dict[str, tuple[int, ...]] = index["short"]        # two parts of a longer name: "salva kiir"
+        self.by_surname: dict[str, tuple[int, ...]] = index["surname"]
+        self.by_given: dict[str, tuple[int, ...]] = index["given"]        # other parts written alone ("lula")
+        self.by_skeleton: dict[str, tuple[int, ...]] = index["skeleton"]
 
     @cached_property
     def people(self) -> list[Person]:
@@ -240,7 +242,7 @@ class KnowledgeBase:
         for index, found in keys.items():
             table = getattr(self, "by_" + index)
             for key in found:
-                table.setdefault(key, []).append(p.id)
+                table[key] = table.get(key, ()) + (p.id,)
 
     def add_person(self, name: str, wikidata: str | None, offices: list[tuple], aliases: tuple[str, ...] = (),
                    source: str = "user") -> Person:
@@ -356,7 +358,7 @@ class KnowledgeBase:
             out.append({"match": "place", "target": iso3, "name": self.country_name(iso3)})
         nt = name_tokens(text)
         ids = self.by_name.get(" ".join(nt), []) or self.by_short.get(" ".join(nt), []) or (
-            self.by_surname.get(nt[0], []) + self.by_given.get(nt[0], []) if len(nt) == 1 else [])
+            self.by_surname.get(nt[0], ()) + self.by_given.get(nt[0], ()) if len(nt) == 1 else [])
         for pid in dict.fromkeys(ids):
             p = self.people[pid]
             out.append({"match": "person", "name": p.name, "wikidata": p.wikidata,

@@ -40,43 +40,42 @@ class NameMatching:
         """Countries a text names (country names, demonyms, capitals, territories, provinces and large towns:
         "Amritsar" -> India), most often named first (or in order of first mention)."""
         tokens = tokenize(text)
-        folded = [fold(t) for t in tokens]
         counts: dict[str, int] = {}
-        i = 0
-        while i < len(tokens):
-            j, iso3 = self._country_name_at(tokens, folded, i)
-            if iso3:
-                counts[iso3] = counts.get(iso3, 0) + 1
-                i = j
+        first_words, ci, cs, longest = self._country_names
+        skip_to = 0
+        for i, tok in enumerate(tokens):
+            if i < skip_to or not tok[:1].isupper():
                 continue
-            word = fold(tokens[i])
+            word = fold(tok)
+            found = None
+            if word in first_words:
+                for j in range(min(len(tokens), i + longest), i, -1):
+                    span = tokens[i:j]
+                    found = cs.get(" ".join(span)) or ci.get(" ".join(fold(t) for t in span))
+                    if found:
+                        skip_to = j
+                        break
             # a town named in the text ("Amritsar"), unless the word is also a surname ("Bush" is a town in Egypt)
-            if tokens[i][:1].isupper() and len(tokens[i]) > 3 and word not in NOT_NAMES | CALENDAR \
+            if found is None and len(tok) > 3 and word not in NOT_NAMES and word not in CALENDAR \
                     and word not in self.kb.by_surname:
-                place = self.places.countries(tokens[i])
-                if len(place) == 1:
-                    counts[place[0]] = counts.get(place[0], 0) + 1
-            i += 1
+                place = self.places.countries(tok)
+                found = place[0] if len(place) == 1 else None
+            if found:
+                counts[found] = counts.get(found, 0) + 1
         return tuple(sorted(counts, key=lambda c: -counts[c])) if by_count else tuple(counts)
 
     @cached_property
-    def _country_first_words(self) -> frozenset[str]:
-        """First words of the names of states (folded), to skip other words quickly."""
-        kb = self.kb
-        return frozenset(key.split(" ")[0].lower() for table in (kb.aliases_ci, kb.aliases_cs)
-                         for key, entries in table.items() if any(e.type in COUNTRY_TYPES for e in entries))
-
-    def _country_name_at(self, tokens, folded, i) -> tuple[int, str | None]:
-        """The longest country name, demonym, capital or territory starting at token i (capitalised)."""
-        if not tokens[i][:1].isupper() or folded[i] not in self._country_first_words:
-            return i, None
-        kb = self.kb
-        for j in range(min(len(tokens), i + kb.max_alias_len), i, -1):
-            entries = kb.aliases_cs.get(" ".join(tokens[i:j])) or kb.aliases_ci.get(" ".join(folded[i:j])) or []
-            found = next((e.target for e in entries if e.type in COUNTRY_TYPES and not e.support), None)
-            if found:
-                return j, found
-        return i, None
+    def _country_names(self) -> tuple[frozenset[str], dict[str, str], dict[str, str], int]:
+        """(first words, folded names, case-sensitive names, most words) of the names of states, demonyms,
+        capitals and territories that need no support."""
+        ci, cs = {}, {}
+        for table, out in ((self.kb.aliases_ci, ci), (self.kb.aliases_cs, cs)):
+            for key, entries in table.items():
+                found = next((e.target for e in entries if e.type in COUNTRY_TYPES and not e.support), None)
+                if found:
+                    out[key] = found
+        first = frozenset(k.split(" ")[0].lower() for k in list(ci) + list(cs))
+        return first, ci, cs, max(len(k.split(" ")) for k in list(ci) + list(cs))
 
     def _entry_country(self, entry: AliasEntry, date: str | None) -> str | None:
         if entry.type in COUNTRY_TYPES:
