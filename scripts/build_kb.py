@@ -269,7 +269,8 @@ def person_index(people: list[list], offices: list[list], aliases: dict[int, lis
         for kind, found in keys.items():
             for key in sorted(found):
                 index[kind][key].append(pid)
-    return {k: dict(sorted(v.items())) for k, v in index.items()}
+    # one id as a bare int (most keys), several as a list: see heron.actors.kb.PersonIndex
+    return {k: {key: ids[0] if len(ids) == 1 else ids for key, ids in sorted(v.items())} for k, v in index.items()}
 
 
 def office_columns(offices: list[list]) -> dict:

@@ -127,6 +127,24 @@ class PositionClassifier:
         return "GOV", None, True
 
 
+class PersonIndex(dict):
+    """Name key -> person ids. Most keys name one person, stored as a bare int; a list only where several
+    share the key. (A hundred thousand one-item lists would stay in the garbage collector's sight and slow
+    every later collection in the process.) Reads always give a tuple."""
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        v = dict.__getitem__(self, key)
+        return (v,) if isinstance(v, int) else tuple(v)
+
+    def get(self, key: str, default=None):
+        v = dict.get(self, key)
+        return default if v is None else ((v,) if isinstance(v, int) else tuple(v))
+
+    def add(self, key: str, pid: int) -> None:
+        v = dict.get(self, key)
+        dict.__setitem__(self, key, pid if v is None else [*((v,) if isinstance(v, int) else v), pid])
+
+
 # ----------------------------------------------------------------------------------------------- KB
 def _load(path: Path | str) -> dict:
     # The file is millions of small objects: the cyclic garbage collector has nothing to find while they are
@@ -172,14 +190,12 @@ class KnowledgeBase:
         self.places: dict[str, list[str]] = raw["places"]
         self._people_raw: dict = raw["people"]
         self._offices_raw: dict = raw["offices"]
-        # Tuples of ints, unlike lists, drop out of the garbage collector's sight: a hundred thousand of them
-        # would otherwise slow every later collection in the process.
-        index = {kind: {k: tuple(v) for k, v in keys.items()} for kind, keys in raw["person_index"].items()}
-        self.by_name: dict[str, tuple[int, ...]] = index["name"]          # full name (and aliases)
-        self.by_short: dict[str, tuple[int, ...]] = index["short"]        # two parts of a longer name: "salva kiir"
-        self.by_surname: dict[str, tuple[int, ...]] = index["surname"]
-        self.by_given: dict[str, tuple[int, ...]] = index["given"]        # other parts written alone ("lula")
-        self.by_skeleton: dict[str, tuple[int, ...]] = index["skeleton"]
+        index = {kind: PersonIndex(keys) for kind, keys in raw["person_index"].items()}
+        self.by_name: PersonIndex = index["name"]          # full name (and aliases)
+        self.by_short: PersonIndex = index["short"]        # two parts of a longer name: "salva kiir"
+        self.by_surname: PersonIndex = index["surname"]
+        self.by_given: PersonIndex = index["given"]        # other parts written alone ("lula")
+        self.by_skeleton: PersonIndex = index["skeleton"]
 
     @cached_property
     def people(self) -> list[Person]:
@@ -242,7 +258,7 @@ class KnowledgeBase:
         for index, found in keys.items():
             table = getattr(self, "by_" + index)
             for key in found:
-                table[key] = table.get(key, ()) + (p.id,)
+                table.add(key, p.id)
 
     def add_person(self, name: str, wikidata: str | None, offices: list[tuple], aliases: tuple[str, ...] = (),
                    source: str = "user") -> Person:
