@@ -75,7 +75,8 @@ def test_demanded_content_is_not_an_asserted_event(coder):
 
 
 def test_dated_background_events_are_historical(coder):
-    doc = coder.code("Russia annexed Crimea in March 2014. On Monday, Ukraine condemned Russia.", date="2023-02-27")
+    doc = coder.code("Russia annexed Ukraine's Crimea peninsula in March 2014. On Monday, Ukraine condemned Russia.",
+                     date="2023-02-27")
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["annexed"].modality == "historical" and by_trigger["annexed"].date == "2014-03-01"
     assert by_trigger["condemned"].modality == "asserted" and by_trigger["condemned"].date == "2023-02-27"

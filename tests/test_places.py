@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from heron.when_where.event_location import event_place
-from heron.when_where.places import Gazetteer, find_dateline, normalize_name
+from heron.when_where.places import Gazetteer, normalize_name
 
 SEED_SENTENCE = ("During his visit, the head of American diplomacy must meet his counterparts from the five former "
                  "Soviet republics of Central Asia in the Kazakh capital, Astana.")
@@ -91,13 +91,14 @@ def test_find_places_context_from_other_mentions(nlp, gaz):
     ("NEW DELHI, India (AP) \u2014 The election began.", "IND", "New Delhi"),
     ("WASHINGTON \u2014 The Senate voted.", "USA", "Washington"),
 ])
-def test_dateline(gaz, text, country, city):
-    p = find_dateline(text, gaz)
-    assert (p.country, p.name) == (country, city)
+def test_dateline(coder, text, country, city):
+    place = coder.code(text, date="2024-01-01").layout.filed_in
+    assert (place.country, place.name) == (country, city)
 
 
-def test_no_dateline_in_plain_sentence(gaz):
-    assert find_dateline("The United States said on Tuesday that talks would resume.", gaz) is None
+def test_no_dateline_in_plain_sentence(coder):
+    assert coder.code("The United States said on Tuesday that talks would resume.").layout.dateline is None
+
 
 
 def test_event_place_seed_meeting_in_astana(nlp, gaz):

@@ -251,3 +251,27 @@ def test_the_dateline_city_is_not_where_things_happened(coder):
     (strike,) = [e for e in doc.events if e.trigger.text == "struck"]
     assert strike.location is None or strike.location.country == "IRQ"
     assert doc.to_dict()["structure"]["dateline"]["text"] == "ANKARA, Turkey"
+
+
+# -- direction and mood --------------------------------------------------------------------------------------
+def test_vowing_a_hostile_act_is_a_threat(events_of):
+    found = events_of("Mexico's president vowed to challenge the US tariffs at the World Trade Organization.")
+    assert {t for t, trig, a, r in found if trig in ("vowed", "challenge")} == {"THREATEN"}
+
+
+def test_an_order_to_another_state_is_a_demand(events_of):
+    found = events_of("The International Court of Justice ordered Russia to suspend its military operations.")
+    assert _by_trigger(found, "ordered") == [("REQUEST", ["ICJ"], ["RUS"])]
+
+
+def test_what_could_happen_has_no_implicit_agent(events_of):
+    text = ("Peru's congress voted to remove the president on Friday. Peru's opposition cheered. "
+            "The former president could be arrested if he returns, officials said.")
+    assert _by_trigger(events_of(text), "arrested") == []
+
+
+def test_a_pronoun_after_a_quote_refers_to_the_speaker_not_to_someone_quoted(coder):
+    doc = coder.code("\u201cPutin does not want peace,\u201d Ukrainian President Volodymyr Zelenskyy said on Monday. "
+                     "He said he had held a phone call with German Chancellor Olaf Scholz.", date="2023-05-10")
+    he = next(m for m in doc.mentions if m.text == "He")
+    assert he.actor is not None and he.actor.country == "UKR"

@@ -48,6 +48,23 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     return replace(pick.actor, source=source, confidence=confidence)
 
 
+QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = "\u201c", "\u201d", '"'
+
+
+def _quoted(sdoc, i: int) -> bool:
+    """Whether token i sits inside a quotation of its sentence."""
+    sent = sdoc[i].sent
+    opened = 0
+    for t in sdoc[sent.start:i]:
+        if t.text == QUOTE_OPEN:
+            opened += 1
+        elif t.text == QUOTE_CLOSE:
+            opened = max(0, opened - 1)
+        elif t.text == QUOTE_BOTH:
+            opened = 1 - opened if opened <= 1 else opened - 1
+    return opened > 0
+
+
 def _former(tok) -> bool:
     """"ex-Soviet", "former Yugoslav", "post-Soviet": a modifier that names no state of today."""
     doc = tok.doc
@@ -80,7 +97,10 @@ class ActorResolverStage:
         sdoc = doc.nlp
         context = DocumentActors(self._resolver(), doc.date, doc.text)
         history: list[Mention] = []   # resolved mentions so far, in text order
-        subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")}
+        # subjects are the salient antecedents, but not those inside a quotation ("“... Putin is not interested in
+        # peace,” Zelenskyy said. He said ..." is Zelenskyy)
+        subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")
+                    and not _quoted(sdoc, m.head)}
         named_by_apposition: dict[int, Actor] = {}
         by_head = {mm.head: mm for mm in doc.mentions}
         for m in doc.mentions:

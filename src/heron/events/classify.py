@@ -360,7 +360,7 @@ def _pseudo_objects(tok, obj_toks) -> list[str]:
             c.dep_ in ("dobj", "obj") and is_event_noun(c) for c in obj_toks):
         out.append("@act")      # "welcomed the ruling", "praised the decision": an act judged
     if not out and len(obj_toks) == 1 and obj_toks[0].dep_ in ("dobj", "obj") \
-            and obj_toks[0].ent_type_ in ("PERSON", "GPE", "NORP", "ORG") \
+            and (obj_toks[0].ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or obj_toks[0].pos_ == "PROPN") \
             and not any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
         out.append("@party")
     return out

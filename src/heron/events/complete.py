@@ -12,13 +12,17 @@ import re
 from dataclasses import dataclass
 
 from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
+from heron.events.frames import LOCATIVE_PREPS
 from heron.records import Document, Event
 
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
                               r"|exchanging)\b", re.I)
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "within", "across", "around"})
+# Nouns of geography whose "with"/"of" phrase names a place: "the border with Bulgaria".
+GEOGRAPHY_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "region", "area", "province", "side"})
+# Where something happened or came from is no party to it: "met in Rome", "a letter faxed from Tokyo".
+PLACE_PREPS = LOCATIVE_PREPS | {"from"}
 
 
 @dataclass
@@ -42,10 +46,16 @@ def sentence_parties(doc: Document) -> dict[int, set[str]]:
         a = m.actor
         if a is None or not (a.country or a.igo) or a.members:
             continue
-        if m.head is not None and sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS:
-            continue
+        if m.head is not None and sdoc[m.head].dep_ == "pobj" and (
+                sdoc[m.head].head.lower_ in PLACE_PREPS or sdoc[m.head].head.head.lemma_.lower() in GEOGRAPHY_NOUNS):
+            continue        # "near Macedonia's border with Bulgaria": a place, not a party
         found.setdefault(m.sentence, set()).add(a.country or a.igo)
     return found
+
+
+def _only_state(doc: Document, key: str) -> bool:
+    return all((m.actor.country or m.actor.igo) in (None, key) for m in doc.mentions if m.actor is not None
+               and not m.actor.members)
 
 
 def complete(doc: Document, e: Event, named: set[str]) -> bool:
@@ -63,5 +73,6 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
         return RECIPROCAL_WORDS.search(doc.text[s:t]) is not None
     if len(keys) == 1:
         key = next(iter(keys))
-        return named <= keys and doc.focus_country in (None, key)
+        # the story is about that state, or names no other state at all
+        return named <= keys and (doc.focus_country == key or doc.focus_country is None and _only_state(doc, key))
     return True            # no state known for any actor: nothing to check against

@@ -243,6 +243,7 @@ class EventExtractor:
         if cls is None:
             return None
         cls = self._crowd_protest(sdoc, frame, cls)
+        cls = self._order_to_another(frame, cls)
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
@@ -310,6 +311,19 @@ class EventExtractor:
             confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
             explain=explain,
         )
+
+    def _order_to_another(self, frame: Frame, cls):
+        """"The World Court ordered Israel to prevent acts of genocide": an order to another state or organisation
+        is a demand (REQUEST), whatever it orders; an order to one's own forces or police keeps its act."""
+        if "order" not in ((cls.explain or {}).get("effects") or ()) or cls.plover == "REQUEST":
+            return cls
+        own = {m.actor.country for m in frame.agents if m.actor.country}
+        if not any((m.actor.country and m.actor.country not in own or m.actor.igo) and m.actor.sector in (None, "GOV")
+                   for m in frame.targets):
+            return cls
+        info = self.ontology.cameo("100")
+        return replace(cls, plover="REQUEST", cameo="100", mode=info.plover_mode if info else None,
+                       explain={**(cls.explain or {}), "order": "an order to another state is a demand"})
 
     def _crowd_protest(self, sdoc, frame: Frame, cls):
         """"Crowds gathered in Kinshasa", "protesters massed outside the ministry": civilians coming together

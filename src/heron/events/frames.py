@@ -22,6 +22,9 @@ INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # A later mention after these is where something went, not who acted ("delivered to Ethiopia").
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+MODAL_AUX = {"could", "may", "might", "would", "should", "will", "can", "must", "'ll", "wo"}
+# Prepositions of the place where something happened.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around"}
 # Prepositions that set an act in a meeting: "said during talks with X", "agreed at a meeting with X".
 SETTING_PREPS = {"during", "at", "in", "after", "before", "following", "on", "ahead"}
 SECURITY_SECTORS = {"MIL", "COP"}
@@ -69,7 +72,9 @@ class FrameFinder(TargetSearch):
         from heron.parse import sentence_bounds
 
         sdoc = doc.nlp
-        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
+        # (a place where something happened is no party: "signed in Barbados")
+        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)
+                    and not (sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS)]
         out = []
         for start, end in sentence_bounds(sdoc):
             # (heron.parse.repair_tags has already made verbs of words the tagger wrongly marked AUX)
@@ -278,8 +283,8 @@ class FrameFinder(TargetSearch):
     def _state_in_focus(self, verb, by_head, focus: str | None) -> list[Mention]:
         """"Former prime minister Aminata Toure was arrested", "the decree was lifted" in a story about one state,
         of someone of that state (or of no known state): that state acted, through its police for arrests."""
-        if focus is None:
-            return []
+        if focus is None or any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children):
+            return []     # "he could be arrested": no act to give an agent to
         subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
         if not subjects:
             return []

@@ -25,6 +25,8 @@ ORIGIN_PREPS = {"from"}
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
                       "than", "around", "outside", "because", "due", "including", "except"}
+# Nouns of the occasion of an act: "on the sidelines of the summit", "on the margins of the UN assembly".
+VENUE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 # Groups that may be a target without a country of their own (heron.when_where.stage supplies it from the event).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
@@ -42,13 +44,16 @@ def frame_lexicon() -> dict:
 
 
 def is_event_noun(tok) -> bool:
-    """A noun naming an act: an event noun of the trigger lexicon or a word that refers back to one ("the move")."""
+    """A noun naming an act: an event noun or verb of the trigger lexicon, or a word that refers back to one
+    ("the move")."""
     from heron.events.lexicon import default_lexicon
 
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
+    lex = default_lexicon()
+    # "the recall", "the attack": a noun that is also an event verb of the lexicon names an act too
+    return lemma in lex.nouns or lemma in lex.verbs or lemma in frame_lexicon()["event_reference_nouns"]
 
 
 def characterisation(tok, obj_toks=None) -> list | None:
@@ -70,6 +75,7 @@ def characterisation(tok, obj_toks=None) -> list | None:
                 comps.extend(p for p in prep.children if p.dep_ == "pobj")
             elif prep.dep_ == "prep":
                 comps.extend(p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "ADJ")
+    comps = [c for c in comps if not (c.pos_ == "PROPN" and c.ent_type_ == "PERSON")]   # "called him Donald"
     if not comps:
         return None
     return [w for c in comps for w in c.subtree]
@@ -146,15 +152,11 @@ class TargetSearch:
         if lemma not in frame_lexicon()["evaluation_lemmas"] and not (
                 lemma in frame_lexicon()["characterisation_verbs"] and characterisation(pred) is not None):
             return None
-        for child in pred.children:
-            tok = None
-            if child.dep_ in ("dobj", "obj"):
-                tok = child
-            elif child.dep_ == "prep" and child.lower_ in ("against", "over", "of", "at"):
-                tok = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if tok is not None and is_event_noun(tok):
-                return tok
-        return None
+        objects = [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+        if not objects:      # "protested over the arrests" (but not "defended Iraq against criticism")
+            objects = [p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("against", "over", "of", "at")
+                       for p in c.children if p.dep_ == "pobj"]
+        return next((tok for tok in objects if is_event_noun(tok)), None)
 
     def _authors_of_act(self, act, by_head, agents) -> list[Mention]:
         """Who did an act named by a noun: "Israel's strikes", "the Israeli strikes", "the attack by
@@ -169,7 +171,9 @@ class TargetSearch:
                 found.extend(m for m in self._actors_at(child, by_head) if id(m) not in agent_ids)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "agent":
                 for pobj in child.children:
-                    found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+                    # "calls by Kofi Annan, UN secretary-general": the author may be named in an apposition
+                    found.extend(m for t in pobj.subtree if t.dep_ in ("pobj", "appos", "conj")
+                                 for m in self._actors_at(t, by_head) if id(m) not in agent_ids and m not in found)
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -194,6 +198,8 @@ class TargetSearch:
             elif child.dep_ in ("ccomp", "xcomp") and pred.lemma_.lower() in CAUSATIVE_LEMMAS:
                 # "refused to let the UN envoy meet Suu Kyi": the one let (or made) to act is the other party.
                 frontier.extend((sub, 1, "causee") for sub in child.children if sub.dep_ in SUBJ_DEPS)
+            elif child.dep_ == "prep" and any(p.lemma_.lower() in VENUE_NOUNS for p in child.children if p.dep_ == "pobj"):
+                continue    # "met on the sidelines of the APEC summit": where they met, not whom
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
                 frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from heron.store import schema
-from heron.store.base import SqlStore, StoreError
+from heron.store.base import BATCH_ROWS, SqlStore, StoreError
 from heron.store.stories import ClusterConfig
 
 
@@ -41,6 +41,13 @@ class DuckDBStore(SqlStore):
 
     def fetch_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
+
+    def fetch_batches(self, sql: str, params: Sequence[Any] = (), rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        cursor = self.con.cursor()   # its own result, so the store stays usable meanwhile
+        try:
+            yield from cursor.sql(sql, params=list(params) or None).to_arrow_reader(rows)
+        finally:
+            cursor.close()
 
     def _arrow(self, table: schema.Table, columns: list[str], rows: list[dict]) -> pa.Table:
         sch = table.arrow_schema()

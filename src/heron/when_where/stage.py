@@ -8,7 +8,7 @@ from heron.events.targets import DOMESTIC_SECTORS as TARGET_DOMESTIC_SECTORS
 from heron.records import Document
 from heron.when_where.dates import event_date, find_dates
 from heron.when_where.event_location import event_place
-from heron.when_where.places import default_gazetteer, find_dateline
+from heron.when_where.places import default_gazetteer
 
 HISTORICAL_DAYS = 60
 # Groups that fight or oppose the state they belong to.
@@ -58,7 +58,9 @@ class WhenWhere:
             for item in collection:
                 if item.span is not None:
                     item.sentence = doc.sentence_of(item.span[0])
-        dateline = find_dateline(doc.text, gaz)
+        if doc.layout is not None and doc.layout.dateline_place:
+            # where the story was filed (never, by itself, where its acts happened)
+            doc.layout.filed_in = self._place_of_dateline(doc.layout.dateline_place, gaz)
         sentence_countries = self._sentence_countries(doc)
         focus = doc.focus_country
         lead = self._lead_sentences(doc)
@@ -83,6 +85,13 @@ class WhenWhere:
             e.location = event_place(sdoc, ti, doc.places)
             self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
+
+    @staticmethod
+    def _place_of_dateline(words: str, gaz):
+        city, _, qualifier = words.partition(",")
+        city = city.split("/")[0].strip()
+        city = city.title() if city.isupper() else city
+        return gaz.geocode(f"{city}, {qualifier.strip()}" if qualifier.strip() else city) or gaz.geocode(city)
 
     @staticmethod
     def _lead_sentences(doc: Document, n: int = 2) -> set[int]:
