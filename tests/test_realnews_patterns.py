@@ -275,3 +275,38 @@ def test_a_pronoun_after_a_quote_refers_to_the_speaker_not_to_someone_quoted(cod
                      "He said he had held a phone call with German Chancellor Olaf Scholz.", date="2023-05-10")
     he = next(m for m in doc.mentions if m.text == "He")
     assert he.actor is not None and he.actor.country == "UKR"
+
+
+def test_fighters_killed_in_a_raid_the_army_announced(events_of):
+    found = events_of("Twelve insurgents died in a raid in northern Mali, the Malian military said.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "died"] == [("ASSAULT", ["MLI"], ["MLI"])]
+
+
+def test_taken_into_custody_is_an_arrest_by_the_state(events_of):
+    text = ("Senegal's president postponed the election. Senegalese opposition leaders protested in Dakar. "
+            "Opposition leader Ousmane Sonko was taken into custody in Dakar on Friday.")
+    assert ("COERCE", ["SEN"], ["SEN"]) in [(t, a, r) for t, trig, a, r in events_of(text) if trig == "taken"]
+
+
+def test_listing_banks_under_export_controls_is_a_sanction(events_of):
+    found = events_of("Washington announced the listing of a dozen Chinese banks under export controls.")
+    assert [(t, a, r) for t, trig, a, r in found] == [("SANCTION", ["USA"], ["CHN"])]
+
+
+def test_being_prepared_to_respond_to_an_attack_is_a_threat(events_of):
+    found = events_of("Iran is prepared to respond further to any Israeli attack, its foreign minister said.")
+    assert ("THREATEN", ["IRN"], ["ISR"]) in [(t, a, r) for t, trig, a, r in found]
+
+
+def test_a_choice_between_acts_asserts_neither(events_of):
+    assert events_of("Ethiopia has to choose between backing the rebels and working with Eritrea.") == []
+
+
+def test_an_act_in_an_if_clause_is_no_threat_and_not_asserted(events_of):
+    assert events_of("If Iran attacks Israel, the United States will respond.") == []
+
+
+def test_non_events(events_of):
+    for text in ("The ministers issued a joint communique.", "Gazprom owns a majority share in the Serbian company NIS.",
+                 "Hungary, a close ally of Russia, abstained.", "The two countries will each hold a third of the company."):
+        assert events_of(text) == [], text
