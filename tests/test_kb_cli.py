@@ -76,3 +76,31 @@ def test_refresh_from_recorded_file_feeds_the_kb(isolated_home):
     kb = default_kb()
     merz = [p for p in kb.by_name["friedrich merz"]]
     assert any(o.position == "Chancellor of Germany" for p in merz for o in kb.offices[p])
+
+
+def test_kb_show_finds_organisations_territories_and_places():
+    out = runner.invoke(app, ["kb", "show", "Black Sea Fleet"])
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    org = next(r for r in rows if r["match"] == "actor")["rows"][0]
+    assert (org["country"], org["sector"], org["type"]) == ("RUS", "MIL", "military")
+    out = runner.invoke(app, ["kb", "show", "Abkhazia"])
+    assert any(json.loads(line).get("code") == "GEOPRE" for line in out.stdout.splitlines())
+    out = runner.invoke(app, ["kb", "show", "Zamfara"])
+    assert any(json.loads(line) == {"match": "place", "target": "NGA", "name": "Nigeria"}
+               for line in out.stdout.splitlines())
+
+
+def test_kb_add_accepts_organisation_types(isolated_home, tmp_path):
+    src = tmp_path / "orgs.csv"
+    src.write_text("name,aliases,country,sector,kind,type\nSteppe Herald,,KAZ,MED,nonstate,media\n")
+    assert runner.invoke(app, ["kb", "add", str(src)]).exit_code == 0
+    default_kb.cache_clear()
+    from heron.actors.resolver import ActorResolver
+
+    a = ActorResolver(default_kb()).resolve("the Steppe Herald")
+    assert (a.country, a.sector) == ("KAZ", "MED")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,country,type\nSomething,KAZ,spaceship\n")
+    result = runner.invoke(app, ["kb", "add", str(bad)])
+    assert result.exit_code != 0 and "type must be one of" in result.stderr
+

@@ -1,10 +1,17 @@
-"""In-document actor coreference: surnames and titles linked back to people mentioned earlier."""
+"""In-document actor coreference: surnames and titles linked back to people mentioned earlier.
+
+The document's countries (named anywhere in its text, most often named first) are the support every phrase
+is resolved with: an ambiguous name or acronym takes the reading of a state the document names ("Congress"
+in an Indian story is the party), a bare surname must belong to one of them, and a person named with a title
+the KB does not know ("Interior Minister NAME") is that office's holder in the document's main state.
+"""
 from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING
 
 from heron.actors.kb import name_tokens, tokenize
+from heron.actors.terms import STATE_SECTORS
 from heron.records import Actor
 
 if TYPE_CHECKING:
@@ -15,13 +22,14 @@ class DocumentActors:
     """Resolves the actor mentions of one document in text order, linking surnames and titles back
     to people mentioned earlier ("Blinken", "the top diplomat" -> Antony Blinken)."""
 
-    def __init__(self, resolver: ActorResolver, date: str | None):
+    def __init__(self, resolver: ActorResolver, date: str | None, text: str | None = None):
         self.resolver = resolver
         self.date = date
+        self.countries: tuple[str, ...] = resolver.context_countries(text) if text else ()
         self._people: list[tuple[Actor, str | None]] = []   # (actor, office class), in mention order
 
     def resolve(self, text: str) -> Actor | None:
-        res = self.resolver.analyse(text, self.date)
+        res = self.resolver.analyse(text, self.date, self.countries)
         actor = dataclasses.replace(res.actor) if res.actor else None
         written = name_tokens(res.name) if res.name and not res.person_found else None
         if written is None and actor is None:
@@ -37,11 +45,25 @@ class DocumentActors:
                 and (actor.country is None or actor.country == a.country))
             if earlier:
                 return self._link(earlier, text, "coref:title")
+        if actor is not None and res.name and not actor.country and self.countries \
+                and actor.sector in STATE_SECTORS | {"ELI"} and not self._foreign_namesake(res.name):
+            # "Interior Minister Mohsin Naqvi" in a Pakistani story: the title is this state's office.
+            c = self.countries[0]
+            actor = dataclasses.replace(actor, country=c, code=c + (actor.sector or ""),
+                                        source=(actor.source or "") + "+document-country")
         if actor is not None and actor.name and (res.name or actor.source == "title+kb:office"):
             cls = res.title_cls or (self.resolver.kb.positions.classify(actor.role, actor.country)[1]
                                     if actor.role else None)
             self._people.append((actor, cls))
         return actor
+
+    def _foreign_namesake(self, name: str) -> bool:
+        """Whether the KB has people of this surname only outside the document's states ("President Bush" in a
+        story about Russia is not Russia's president)."""
+        kb = self.resolver.kb
+        toks = name_tokens(name)
+        ids = kb.by_surname.get(toks[-1], []) if toks else []
+        return bool(ids) and not any(o.country in self.countries for p in ids for o in kb.offices[p])
 
     def _earlier(self, test) -> Actor | None:
         for actor, cls in reversed(self._people):

@@ -95,7 +95,7 @@ class ActorResolverStage:
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
-        context = DocumentActors(self._resolver(), doc.date)
+        context = DocumentActors(self._resolver(), doc.date, doc.text)
         history: list[Mention] = []   # resolved mentions so far, in text order
         # subjects are the salient antecedents, but not those inside a quotation ("“... Putin is not interested in
         # peace,” Zelenskyy said. He said ..." is Zelenskyy)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from heron.actors.kb import AliasEntry, SectorEntry
+from heron.actors.kb import STATE_SECTORS, AliasEntry, SectorEntry  # noqa: F401
 from heron.records import Actor
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
 COUNTRY_TYPES = {"name", "adj", "capital", "institution"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some",
                "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
@@ -35,12 +35,22 @@ SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign", "defence", "i
                  "vice_president", "president"}
 
 
-# "Russian-backed separatists" are not Russian; "US-led coalition" is led by the US.
+# Words that make a title or a person a former one: CAMEO codes former officials ELI ("former president",
+# "ex-minister", "ousted prime minister").
+FORMER_WORDS = {"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired", "erstwhile",
+                "onetime", "one-time", "disgraced", "jailed"}
+# Prepositions after which a capitalised name in an actor phrase is a place ("residents of Kharkiv").
+PLACE_PREPS = {"of", "in", "from", "at", "near", "across", "throughout", "inside"}
+
+# "Russian-backed separatists" are not Russian; "US-led coalition" is led by the US; "Russian-installed
+# officials" serve Russia's occupation but belong to the occupied state.
 _COMPOUND_RE = re.compile(r"^(.+)-(led|backed|based|born|speaking|aligned|allied|sponsored|funded|controlled|held|"
-                          r"made|owned|run)$", re.IGNORECASE)
+                          r"made|owned|run|installed|appointed|imposed)$", re.IGNORECASE)
 
 
 def split_compound(token: str) -> list[str]:
+    if token[:3].lower() == "ex-" and token[3:4].islower():
+        return ["ex", token[3:]]          # "ex-president" -> former president ("ex-Soviet" stays one word)
     m = _COMPOUND_RE.match(token)
     if not m:
         return [token]
@@ -60,6 +70,17 @@ class Hit:
     start: int
     end: int
     entry: AliasEntry | SectorEntry
+    options: tuple[AliasEntry, ...] = ()     # the readings of an ambiguous alias, best first
+
+
+@dataclass(frozen=True)
+class Support:
+    """What the context says about a phrase: the countries it names, most salient first. A context sentence
+    given with the phrase (`resolve_actor(text, context=...)`) also supplies a country to a generic phrase
+    ("the army"); a document's countries (a tuple, from the pipeline) only choose between readings."""
+    countries: tuple[str, ...] = ()
+    fills_country: bool = False
+    given: bool = False            # False: no context at all, an ambiguous name takes its first reading
 
 
 @dataclass
@@ -70,4 +91,5 @@ class Resolution:
     plural: bool = False
     name: str | None = None          # the person name written in the phrase, if any
     person_found: bool = False
+    person: int | None = None        # the KB person id when found
 

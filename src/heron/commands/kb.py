@@ -114,8 +114,11 @@ def show(name: str = typer.Argument(..., help="A name, alias, demonym, capital o
 @kb_app.command("add")
 def add(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV of actors to add.")) -> None:
     """Add your own actors. CSV columns (header row; only name is required):
-    name, aliases (|-separated), country (ISO3), sector (GOV, MIL, REB...), kind (state|nonstate|ngo|igo|person),
-    code, wikidata, role (an office: the row becomes an office holder), start, end (ISO dates), members (ISO3s), igo.
+    name, aliases (|-separated; a leading '?' = only when the document names the country), country (ISO3),
+    sector (GOV, MIL, REB...), kind (state|nonstate|ngo|igo|person), code, wikidata, role (an office: the row
+    becomes an office holder), start, end (ISO dates), members (ISO3s), igo, type (ministry, agency, police,
+    security_service, military, legislature, court, party, armed_group, criminal_group, university, media,
+    company, ngo, igo, religious, movement).
     Rows are checked, then appended to $HERON_HOME/actors.csv (default ~/.heron), which heron loads every run."""
     from heron.actors.kb import KnowledgeBase
 

@@ -242,11 +242,17 @@ class FrameFinder(TargetSearch):
             # The passive subject is the target, unless it is no codable actor ("Intelligence is being shared
             # by Rabat with Madrid") or the agent's own forces ("Warships were deployed off Georgia by Moscow").
             own = {m.actor.country for m in agents if m.actor and m.actor.country}
+            state = {m.actor.country for m in agents if m.actor and m.actor.country      # a state, not its rebels
+                     and m.actor.sector in (None, "GOV", "MIL")}
             subject = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)
                        if _codable(m.actor, domestic=True)
                        and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
             if subject or not targets:
                 targets, tvia = subject, "passive-subject"
+            elif all(m.actor and m.actor.country in state and m.actor.sector in (None, "MIL") for m in targets):
+                # the agent's own forces as the passive subject ("Warships of the Black Sea Fleet were deployed
+                # off the Georgian coast by Moscow"): the target is among the other arguments
+                targets, tvia, counterpart = self._targets(verb, by_head, agents)
         elif not targets and not judged:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
