@@ -341,3 +341,11 @@ def test_condemning_a_coup_in_a_story_about_one_state(events_of):
 def test_an_impeachment_motion_against_a_president_is_an_accusation(events_of):
     found = events_of("Peruvian lawmakers submitted an impeachment motion against President Pedro Castillo.")
     assert ("ACCUSE", ["PER"], ["PER"]) in [(t, a, r) for t, trig, a, r in found]
+
+
+def test_sources_posts_and_unsupported_acronyms_are_no_actors(coder):
+    doc = coder.code("Hamas official Sami Abu Zuhri told Reuters the ruling was a victory. Egypt's government said the "
+                     "IMF approved the EFF arrangement, State House Kenya's Twitter handles showed.", date="2024-03-31")
+    texts = {m.text: m.actor for m in doc.mentions}
+    assert texts.get("Reuters") is None and texts.get("EFF") is None
+    assert texts["the IMF"] is not None or texts.get("IMF") is not None

@@ -161,10 +161,35 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
+        self._drop_implausible(sdoc, doc.mentions)
         self._numbered_groups(sdoc, doc.mentions)
         self._counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         return doc
+
+    @staticmethod
+    def _drop_implausible(sdoc, mentions: list[Mention]) -> None:
+        """Readings the rest of the story does not support are no actors: a wire agency that is the source of
+        the story ("told Reuters"), a platform's posts ("its Twitter and Facebook handles"), an acronym or a
+        short name matched loosely to an organisation or a person of a state the story never names ("the EFF
+        arrangement" of the IMF is no South African party, "Ma" no Hong Kong judge)."""
+        lex = _lexicon()
+        named = {m.actor.country for m in mentions if m.actor is not None and m.actor.country
+                 and (m.actor.source or "").startswith(("kb:country", "sector+country"))}
+        for m in mentions:
+            a = m.actor
+            if a is None or m.head is None:
+                continue
+            text = m.text.lower().removeprefix("the ").strip()
+            head = sdoc[m.head]
+            if text in lex["news_sources"] or head.lemma_.lower() in lex["artifact_nouns"]:
+                m.actor = None
+                continue
+            word = m.text.strip()
+            acronym = word.isupper() and 2 <= len(word) <= 5
+            loose = "fuzzy" in (a.source or "") and len(word) < 5
+            if (acronym and (a.source or "").startswith("kb:actor") or loose) and a.country and a.country not in named:
+                m.actor = None
 
     @staticmethod
     def _counted_regions(mentions: list[Mention]) -> None:
