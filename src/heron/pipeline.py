@@ -12,6 +12,7 @@ from heron.actors.stage import ActorResolverStage
 from heron.events.extract import EventExtractor
 from heron.parse import DEFAULT_MODEL, Parser, clean_text
 from heron.quotes.stage import QuoteAttributor
+from heron.reading.validate import document_fields
 from heron.records import Document
 from heron.when_where.stage import WhenWhere
 
@@ -74,19 +75,11 @@ class Coder:
             yield errors.pop(0)
 
     def _new(self, rec: dict, n: int = 0) -> Document:
-        doc_id = str(rec.get("id") or f"doc{n}")
-        text = rec.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise CodingError(f"{doc_id}: empty text")
-        date = rec.get("date")
-        if date:
-            from heron.reading.input_dates import normalise_date
-            try:
-                date = normalise_date(str(date))
-            except ValueError as exc:
-                raise CodingError(f"{doc_id}: {exc}") from None
-        return Document(id=doc_id, text=clean_text(text), date=date, title=rec.get("title"), url=rec.get("url"),
-                        publisher=rec.get("publisher"))
+        try:
+            fields = document_fields(rec, n)
+        except ValueError as exc:
+            raise CodingError(str(exc)) from None
+        return Document(**{**fields, "text": clean_text(fields["text"])})
 
     def _finish(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -44,6 +44,8 @@ class CodingRun:
                     err(str(item))
                     continue
                 self.coded += 1
+                for warning in item.warnings:
+                    err(f"warning: {item.id}: {warning}")
                 if bar:
                     bar.update(task, advance=1, description=f"coded {self.coded} documents")
                 yield item

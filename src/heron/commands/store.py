@@ -105,6 +105,8 @@ def _ingest_records(store, coder, records: list[dict], stats: IngestStats) -> No
         # code_records yields a Document, or an error naming the record and carries on.
         if hasattr(item, "to_dict"):
             docs.append(item.to_dict())
+            for warning in item.warnings:
+                typer.echo(f"warning: {item.id}: {warning}", err=True)
         else:
             stats.errors.append(str(item))
     store.ingest_batch(docs, stats)
