@@ -67,12 +67,42 @@ class Parser:
         return load_model(self.model_name)
 
     def __call__(self, doc: Document) -> Document:
-        return self._attach(doc, self.parse(doc.text))
+        return self._attach(doc, self.parse(doc.text, self._breaks(doc)))
 
-    def parse(self, text: str):
-        """A spaCy Doc for one text, with heron's tag repairs."""
-        sdoc = self.nlp(text)
+    def parse(self, text: str, breaks: list[int] | None = None):
+        """A spaCy Doc for one text, with heron's tag repairs; sentences start at every line and at ``breaks``."""
+        sdoc = self.nlp(self._tokens(text, breaks))
         repair_tags(sdoc, self.nlp)
+        return sdoc
+
+    @staticmethod
+    def _breaks(doc: Document) -> list[int]:
+        return doc.layout.breaks if getattr(doc, "layout", None) is not None else []
+
+    def _tokens(self, text: str, breaks: list[int] | None):
+        """Tokenize and fix sentence starts the parser must respect: after each line break and at ``breaks``
+        (the end of a dateline, a furniture prefix). A headline or a caption is never glued to the lead."""
+        sdoc = self.nlp.make_doc(text)
+        marks = set(breaks or ())
+        prev_newline = False
+        starts = []
+        for tok in sdoc:
+            if tok.is_space:
+                prev_newline = prev_newline or "\n" in tok.text
+                continue
+            if prev_newline or tok.idx in marks:
+                starts.append(tok.i)
+            prev_newline = "\n" in tok.whitespace_
+        if marks:
+            # a break inside a token's span (rare) starts at the next token
+            idx = {t.idx for t in sdoc}
+            for m in marks - idx:
+                nxt = next((t.i for t in sdoc if t.idx > m and not t.is_space), None)
+                if nxt is not None:
+                    starts.append(nxt)
+        for i in starts:
+            if i > 0:
+                sdoc[i].is_sent_start = True
         return sdoc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -87,7 +117,8 @@ class Parser:
             yield from self._flush(batch)
 
     def _flush(self, batch: list[Document]) -> Iterator[Document]:
-        for doc, sdoc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=self.batch_size)):
+        tokens = [self._tokens(d.text, self._breaks(d)) for d in batch]
+        for doc, sdoc in zip(batch, self.nlp.pipe(tokens, batch_size=self.batch_size)):
             repair_tags(sdoc, self.nlp)
             yield self._attach(doc, sdoc)
 

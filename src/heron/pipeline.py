@@ -32,6 +32,8 @@ class Coder:
 
     def __init__(self, model: str = DEFAULT_MODEL, stages: list[Stage] | None = None, batch_size: int = 32):
         self.parser = Parser(model, batch_size=batch_size)
+        from heron.structure import DocumentStructure
+        self.structure = DocumentStructure()
         self.stages: list[Stage] = stages if stages is not None else [
             MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(),
         ]
@@ -79,7 +81,7 @@ class Coder:
             fields = document_fields(rec, n)
         except ValueError as exc:
             raise CodingError(str(exc)) from None
-        return Document(**{**fields, "text": clean_text(fields["text"])})
+        return self.structure(Document(**{**fields, "text": clean_text(fields["text"])}))
 
     def _finish(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -235,6 +235,7 @@ class Document:
     places: list[Place] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    layout: Any = None               # heron.structure.Layout: headline, dateline, furniture
     # Working state shared by the stages; never serialised.
     nlp: Any = field(default=None, repr=False, compare=False)
 
@@ -245,6 +246,7 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions], "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes], "places": [p.to_dict() for p in self.places],
             "dates": [d.to_dict() for d in self.dates], "warnings": list(self.warnings),
+            **({"structure": self.layout.to_dict()} if self.layout is not None else {}),
         }
 
     @classmethod

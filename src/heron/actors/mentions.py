@@ -50,9 +50,12 @@ class MentionFinder:
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
         found: dict[int, Mention] = {}
+        furniture = [(b.start, b.end) for b in doc.layout.blocks if b.role == "furniture"] if doc.layout else []
         for tok in sdoc:
             if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
                 continue
+            if furniture and any(s <= tok.idx < e for s, e in furniture):
+                continue      # bylines, credits, datelines: no actors (captions may still name people)
             if tok.i >= 2 and sdoc[tok.i - 1].text == "-" and sdoc[tok.i - 2].lower_ in STANCE_PREFIXES:
                 continue
             if tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].text == "-" and sdoc[tok.i + 2].lower_ in _attribute_participles():

@@ -223,10 +223,16 @@ class EventClassifier:
         return _Found(entry, i, "verb") if entry else None
 
     def _noun(self, tok) -> LexEntry | None:
-        mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
+        mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
         # "a ban on imports" reads like "an import ban"
         mods += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                  for p in c.children if p.dep_ == "pobj"]
+        # Pseudo-modifiers for senses that depend on who and on what: "Israeli strikes", "strikes on Doha"
+        # are attacks, "a general strike" is a protest.
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE") for c in tok.children):
+            mods.append("@state")
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
+            mods.append("@on")
         entry = self.lexicon.noun(tok.lemma_.lower(), mods)
         if entry is not None:
             return entry

@@ -1,7 +1,7 @@
 """Stage: frames -> typed events with CAMEO/PLOVER codes, modality and evidence."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from heron.events.frames import Frame, FrameFinder
 from heron.events.modality import Modality, modality_of
@@ -64,20 +64,83 @@ class EventExtractor:
         self._setup()
         sdoc = doc.nlp
         events: list[Event] = []
+        judged: list[tuple[Event, int]] = []        # events that judge an act named by a noun, and the noun
         for frame in self.frames(doc):
+            if not self._in_story(doc, sdoc, frame):
+                continue
             event = self._event(doc, sdoc, frame, len(events))
             if event is not None:
                 events.append(event)
+                if not frame.targets and frame.target_via.startswith("act:"):
+                    judged.append((event, int(frame.target_via[4:])))
         coded = {e.sentence for e in events}
         for candidates in self.frames.fallback_frames(doc, skip_sentences=coded):
             for frame in candidates:
+                if not self._in_story(doc, sdoc, frame):
+                    continue
                 event = self._event(doc, sdoc, frame, len(events))
                 if event is not None:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
                     break
+        self._resolve_judged_acts(doc, sdoc, events, judged)
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
+
+    @staticmethod
+    def _in_story(doc: Document, sdoc, frame: Frame) -> bool:
+        """Captions, bylines, credits and other page furniture are not the story."""
+        idx = sdoc[frame.trigger].idx
+        return doc.layout is None or doc.layout.codable(idx, idx + 1)
+
+    def _resolve_judged_acts(self, doc: Document, sdoc, events: list[Event], judged: list[tuple[Event, int]]) -> None:
+        """"Qatar condemned the attack", "the UN chief condemned the decision": the act judged was told
+        earlier; its actors are the recipients. A specific act ("attack", "coup") matches an earlier event of
+        its type; a word like "move" or "decision" the nearest earlier act of another party. An act only a
+        state does ("the crackdown on protesters in Minsk") with no author told is the state's where it happened."""
+        from heron.events.targets import frame_lexicon
+
+        for e, noun_i in judged:
+            noun = sdoc[noun_i]
+            lemma = noun.lemma_.lower()
+            entry = self.classifier.lexicon.noun(lemma, [])
+            generic = lemma in frame_lexicon()["event_reference_nouns"]
+            wanted = None if generic or entry is None else entry.plover
+            keys = {a.country or a.igo for a in e.actor}
+            best = None
+            for other in events:
+                if other is e or other.trigger.span[0] > noun.idx or other.modality in ("negated", "hypothetical"):
+                    continue
+                if not other.actor or keys & {a.country or a.igo for a in other.actor}:
+                    continue
+                if wanted is not None and other.plover["type"] != wanted:
+                    continue
+                if wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST") or e.sentence - other.sentence > 5):
+                    continue
+                if best is None or other.trigger.span[0] > best.trigger.span[0]:
+                    best = other
+            if best is not None:
+                e.recipient = [replace(a) for a in best.actor]
+                via = f"act-antecedent:{best.trigger.text}@{best.sentence}"
+            elif lemma in frame_lexicon()["state_act_nouns"]:
+                e.recipient = self._state_of_act(doc, noun, keys)
+                via = "act-state"
+            if e.recipient:
+                e.confidence = round(e.confidence * 0.9, 3)
+                if e.explain is not None:
+                    e.explain["target_via"] = via
+
+    @staticmethod
+    def _state_of_act(doc: Document, noun, exclude: set) -> list[Actor]:
+        """The state of the people or place an act is done to: "the crackdown on protesters in Minsk" -> BLR."""
+        lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+        for m in doc.mentions:
+            a = m.actor
+            if a is not None and a.country and a.country not in exclude and lo <= m.span[0] < hi \
+                    and not a.members and a.kind != "person":
+                return [Actor(text=m.text, span=m.span, name=None, country=a.country, sector="GOV", kind="state",
+                              code=a.country + "GOV", confidence=0.5, source="implicit:state-act")]
+        return []
 
     @staticmethod
     def _fold_subordinate(sdoc, events: list[Event]) -> list[Event]:

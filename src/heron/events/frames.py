@@ -12,12 +12,9 @@ statement and the embedded event.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
-from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, is_reporting
+from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_reporting
 from heron.records import Actor, Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
@@ -38,12 +35,6 @@ class Frame:
     agent_via: str = ""
     target_via: str = ""
     counterpart: bool = False        # targets reached through "counterparts from X"
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
-        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 class FrameFinder(TargetSearch):
@@ -177,7 +168,7 @@ class FrameFinder(TargetSearch):
                     if pm is not None and pm.actor is not None:
                         out.append(pm)
             # "Thousands of Iraqi Kurds", "a group of deputies": the actor is in the "of" phrase.
-            if not out and (t.lemma_.lower() in _lexicon()["quantity_nouns"] or t.pos_ == "NUM"):
+            if not out and (t.lemma_.lower() in frame_lexicon()["quantity_nouns"] or t.pos_ == "NUM"):
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for pobj in prep.children:
@@ -203,14 +194,15 @@ class FrameFinder(TargetSearch):
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
             lemma = verb.lemma_.lower()
             agents, via = [], "passive-place"
-            if lemma in _lexicon()["state_action_lemmas"]:
+            if lemma in frame_lexicon()["state_action_lemmas"]:
                 agents = self._state_of_place(verb, by_head)
-            elif lemma in _lexicon()["violence_lemmas"]:
+            elif lemma in frame_lexicon()["violence_lemmas"]:
                 agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
                 return None         # "X was attacked" with no agent and no place: nothing to code
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
-        if not targets and not passive:
+        judged = tvia.startswith("act:")
+        if not targets and not passive and not judged:
             # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
             # "sent inspectors to Bosnia to investigate": a purpose clause acts on its head's target.
             related = [c for c in verb.conjuncts if c.pos_ == "VERB"]
@@ -230,7 +222,7 @@ class FrameFinder(TargetSearch):
                        and not (m.actor.country in own and m.actor.sector in (None, "MIL"))]
             if subject or not targets:
                 targets, tvia = subject, "passive-subject"
-        elif not targets:
+        elif not targets and not judged:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
         demand = self._reported_obligation(verb, by_head, agents)

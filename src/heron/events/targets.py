@@ -6,6 +6,10 @@ their state ("set up a research centre in Tokyo"). Temporal and locative phrases
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 from heron.records import Mention
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -28,6 +32,23 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF
 CAUSATIVE_LEMMAS = {"let", "allow", "permit", "make", "help", "force", "enable", "invite"}
 # Relational nouns: "his counterparts from X" means X's officials.
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
+
+
+@lru_cache(maxsize=1)
+def frame_lexicon() -> dict:
+    """Lexical knowledge of frames and targets (data/frames.json)."""
+    with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
+        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+
+
+def is_event_noun(tok) -> bool:
+    """A noun naming an act: an event noun of the trigger lexicon or a word that refers back to one ("the move")."""
+    from heron.events.lexicon import default_lexicon
+
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
 
 
 def _codable(actor, domestic: bool = False) -> bool:
@@ -65,6 +86,12 @@ class TargetSearch:
         ("set up a research centre in Tokyo", "evacuate settlements in the Gaza Strip")."""
         if domestic:
             return self._search(pred, by_head, agents, passive_subject, nested_places=False, domestic=True)
+        judged = self._judged_act(pred)
+        if judged is not None:
+            # "condemned the attack on Hamas' office": the target is the attacker, never the victim; with no
+            # author in the phrase, the event stage looks for the act earlier in the document.
+            authors = self._authors_of_act(judged, by_head, agents)
+            return authors, (f"act-author:{judged.i}" if authors else f"act:{judged.i}"), False
         found = self._search(pred, by_head, agents, passive_subject, nested_places=False)
         if found[0] or pred.pos_ != "VERB":
             return found
@@ -86,6 +113,43 @@ class TargetSearch:
             if targets:
                 return targets, "complement:nested-place:" + via, counterpart
         return [], "", counterpart
+
+    @staticmethod
+    def _judged_act(pred):
+        """The act an evaluation verb judges: its object (or "of/over/for" phrase) when that names an act
+        and no actor ("condemned the coup", "welcomed the decision", "protested over the arrests")."""
+        if pred.lemma_.lower() not in frame_lexicon()["evaluation_lemmas"]:
+            return None
+        for child in pred.children:
+            tok = None
+            if child.dep_ in ("dobj", "obj"):
+                tok = child
+            elif child.dep_ == "prep" and child.lower_ in ("against", "over", "of", "at"):
+                tok = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if tok is not None and is_event_noun(tok):
+                return tok
+        return None
+
+    def _authors_of_act(self, act, by_head, agents) -> list[Mention]:
+        """Who did an act named by a noun: "Israel's strikes", "the Israeli strikes", "the attack by
+        al-Shabaab", "an offer from Chavez", "an order issued by the Taliban"."""
+        agent_ids = {id(m) for m in agents}
+        own = by_head.get(act.i)
+        if own is not None and own.actor is not None and id(own) not in agent_ids and _codable(own.actor):
+            return [own]           # "a NATO demand", "the Russian invasion" resolved as one phrase
+        found = []
+        for child in act.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found.extend(m for m in self._actors_at(child, by_head) if id(m) not in agent_ids)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "agent":
+                for pobj in child.children:
+                    found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+        return [m for m in found if _codable(m.actor, domestic=True)]
 
     def _search(self, pred, by_head, agents, passive_subject, nested_places: bool, domestic: bool = False):
         agent_ids = {id(m) for m in agents}

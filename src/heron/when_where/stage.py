@@ -56,6 +56,7 @@ class WhenWhere:
                     item.sentence = doc.sentence_of(item.span[0])
         dateline = find_dateline(doc.text, gaz)
         sentence_countries = self._sentence_countries(doc)
+        focus = self._focus_country(doc)
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
@@ -69,8 +70,26 @@ class WhenWhere:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
             e.location = event_place(sdoc, ti, doc.places, dateline)
-            self._domestic_agents(e, sentence_countries.get(e.sentence, set()))
+            self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
+
+    @staticmethod
+    def _focus_country(doc: Document) -> str | None:
+        """The state a story is about: named clearly more often than any other (actors and places)."""
+        from collections import Counter
+
+        counts = Counter()
+        for m in doc.mentions:
+            if m.actor is not None and m.actor.country and not m.actor.members:
+                counts[m.actor.country] += 1
+        for p in doc.places:
+            if p.country:
+                counts[p.country] += 1
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        second = rest[0][1]
+        return top if n >= 3 and n >= 2 * second else None
 
     @staticmethod
     def _sentence_countries(doc: Document) -> dict[int, set[str]]:
@@ -85,7 +104,7 @@ class WhenWhere:
         return found
 
     @staticmethod
-    def _domestic_agents(e, sentence_countries: set[str] = frozenset()) -> None:
+    def _domestic_agents(e, sentence_countries: set[str] = frozenset(), focus: str | None = None) -> None:
         """'Rebels attacked an army base in northern Mali', 'protesters marched in Paris': a domestic
         group named without a country acts in the country where the event happened (or, failing
         a place, the one state it acts on)."""
@@ -94,7 +113,7 @@ class WhenWhere:
         agents = {a.country for a in e.actor if a.country}
         # "Police arrested 12 militants", "a Cairo court tried 24 members of a group": the group a state
         # acts on is domestic to where it happened, else to that state.
-        target_country = where or (next(iter(agents)) if len(agents) == 1 else None)
+        target_country = where or (next(iter(agents)) if len(agents) == 1 else None) or focus
         if target_country is not None:
             for i, r in enumerate(e.recipient):
                 if _countryless_domestic(r):
@@ -108,6 +127,9 @@ class WhenWhere:
         if country is None and len(sentence_countries) == 1:
             # "Students marched through central Seoul": the only state the sentence names.
             country = next(iter(sentence_countries))
+        if country is None and not sentence_countries:
+            # "Police arrested 14 protesters" in a story about one country.
+            country = focus
         if country is None:
             return
         for i, a in enumerate(e.actor):
