@@ -36,6 +36,14 @@ class StoreError(Exception):
     """A store problem worth one line to the user (bad URL, missing store, newer schema)."""
 
 
+class StoreMissing(StoreError):
+    """No store where one was to be read (nothing ingested yet)."""
+
+
+class StoreBusy(StoreError):
+    """The store is being written by another process for longer than this one would wait."""
+
+
 @dataclass
 class IngestStats:
     documents: int = 0
