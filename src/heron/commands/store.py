@@ -98,8 +98,10 @@ def _ingest_records(session: StoreSession, coder, records: list[dict], stats: In
 
     The store is held only to check what is stored and to write: a DuckDB file stays free for
     `heron serve` and `heron query` while the batch is being coded."""
+    from heron.reading.validate import stored_key
+
     with session.reading() as store:
-        skip = store.known_texts([(r.get("id"), r.get("text") or "") for r in records])
+        skip = store.known_texts([stored_key(r) for r in records])
     todo = [r for i, r in enumerate(records) if i not in skip]
     stats.skipped += len(skip)
     if not todo:

@@ -42,3 +42,11 @@ def document_fields(rec: dict, n: int = 0) -> dict:
     if language := language_warning(fields["text"]):
         warnings.append(language)
     return {**fields, "date": date or None, "warnings": warnings}
+
+
+def stored_key(rec: dict) -> tuple[str | None, str]:
+    """The id and text a record will be stored under, cleaned as `document_fields` cleans them, so a
+    store can tell it already holds the record before it is coded."""
+    rid = clean_field("id", str(rec["id"]))[0].strip() if rec.get("id") else None
+    text = rec.get("text")
+    return rid, clean_field("text", text)[0] if isinstance(text, str) else ""

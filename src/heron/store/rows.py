@@ -21,7 +21,7 @@ _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace normalised: the same article re-fetched is the same content."""
-    return hashlib.sha256(_SPACE.sub(" ", text or "").strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(_SPACE.sub(" ", text or "").strip().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def parse_date(value: Any) -> date | None:
