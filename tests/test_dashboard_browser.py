@@ -76,7 +76,7 @@ def page(browser, server):
 
 
 def wait_events(pg, total: int) -> None:
-    pg.wait_for_function(f"document.body.dataset.events === '{total}'")
+    pg.wait_for_function(f"() => document.body.dataset.events === '{total}'")
 
 
 def test_dashboard_loads_filters_and_opens_documents(page, server):
@@ -100,7 +100,7 @@ def test_dashboard_loads_filters_and_opens_documents(page, server):
 
     # The multi-vector balance of Kazakhstan (default country) shows its partners.
     balance = api(server, "balance/KAZ")
-    page.wait_for_function("Chart.getChart('balance-chart') !== undefined")
+    page.wait_for_function("() => Chart.getChart('balance-chart') !== undefined")
     labels = page.evaluate("() => Chart.getChart('balance-chart').data.datasets.map(d => d.label)")
     assert labels[:len(balance["partners"][:7])] == balance["partners"][:7] and len(labels) >= 2
 
