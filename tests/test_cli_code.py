@@ -108,3 +108,23 @@ def test_gdelt_and_plover_exports(fmt):
         assert all(len(l.split("\t")) == 61 for l in lines)
     else:
         assert all(json.loads(l)["event_type"] for l in lines)
+
+
+def test_min_confidence_keeps_only_events_at_least_that_likely(tmp_path):
+    seed = str(FIXTURES / "seed" / f"{SEED_ID}.txt")
+    (all_doc,) = docs_of(run(seed, "--date", "2023-02-28").output)
+    confidences = sorted(e["confidence"] for e in all_doc["events"])
+    cut = confidences[len(confidences) // 2]
+    (doc,) = docs_of(run(seed, "--date", "2023-02-28", "--min-confidence", str(cut)).output)
+    assert doc["events"] and all(e["confidence"] >= cut for e in doc["events"])
+    assert len(doc["events"]) == sum(1 for c in confidences if c >= cut) < len(all_doc["events"]) or cut == confidences[0]
+    assert run(seed, "--min-confidence", "1.5").exit_code != 0       # a probability is between 0 and 1
+
+
+def test_confidence_is_calibrated_and_the_rules_score_kept(coder):
+    from heron.events.confidence import default_model
+
+    doc = coder.code("Russian missiles hit Kyiv on Monday. Ukraine condemned the attack.", date="2024-01-01")
+    assert default_model() is not None and doc.events
+    for e in doc.events:
+        assert 0.0 <= e.confidence <= 1.0 and "rules_confidence" in e.explain

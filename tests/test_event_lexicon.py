@@ -1,7 +1,7 @@
 """The trigger lexicon data files: loading, pattern precedence, transforms, consistency with the ontology."""
 import pytest
 
-from heron.events.lexicon import LexEntry, Lexicon, default_lexicon, parse_pattern
+from heron.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, default_lexicon, parse_pattern
 from heron.ontology import PLOVER_TYPES, default_ontology
 
 
@@ -37,8 +37,17 @@ def test_every_pattern_has_valid_type_and_code(lex):
     entries = [e for t in lex.verbs.values() for e in t.values()] + [e for t in lex.nouns.values() for e in t.values()]
     assert len(entries) > 500
     for e in entries:
+        if e.cameo == NOT_AN_EVENT:     # a pattern that says "no event here" ("hold>hand")
+            assert e.plover == NOT_AN_EVENT, e
+            continue
         assert e.plover in PLOVER_TYPES, e
         assert onto.cameo(e.cameo) is not None and onto.cameo(e.cameo).code == e.cameo, e
+
+
+def test_a_non_event_pattern_beats_the_event_of_its_lemma(coder):
+    held = coder.code("The president held the hands of the two generals.", date="2024-01-01")
+    detained = coder.code("Police in Lagos held two journalists for questioning.", date="2024-01-01")
+    assert not held.events and [e.plover["type"] for e in detained.events] == ["COERCE"]
 
 
 def test_transforms_by_code_then_type_then_default(lex):

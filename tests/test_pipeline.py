@@ -75,7 +75,8 @@ def test_demanded_content_is_not_an_asserted_event(coder):
 
 
 def test_dated_background_events_are_historical(coder):
-    doc = coder.code("Russia annexed Crimea in March 2014. On Monday, Ukraine condemned Russia.", date="2023-02-27")
+    doc = coder.code("Russia annexed Ukraine's Crimea peninsula in March 2014. On Monday, Ukraine condemned Russia.",
+                     date="2023-02-27")
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["annexed"].modality == "historical" and by_trigger["annexed"].date == "2014-03-01"
     assert by_trigger["condemned"].modality == "asserted" and by_trigger["condemned"].date == "2023-02-27"
@@ -101,7 +102,7 @@ def test_domestic_groups_act_where_the_event_happens(coder):
 
 
 def test_content_of_an_accusation_is_not_asserted(coder):
-    doc = coder.code("Russia denied accusations that it had targeted civilian infrastructure in Ukraine.",
+    doc = coder.code("Russia denied Ukraine's accusations that it had targeted civilian infrastructure.",
                      date="2023-06-01")
     by_trigger = {e.trigger.text: e for e in doc.events}
     assert by_trigger["denied"].plover["type"] == "REJECT" and by_trigger["denied"].modality == "asserted"

@@ -50,3 +50,228 @@ def test_police_in_a_story_about_one_country(events_of):
             "Georgia's ruling party says the law protects national sovereignty. "
             "Police detained 14 protesters outside parliament late on Saturday.")
     assert ("COERCE", ["GEO"], ["GEO"]) in _by_trigger(events_of(text), "detained")
+
+
+# -- an interaction needs two sides ---------------------------------------------------------------------------
+def test_warning_without_anyone_warned_in_an_international_story_is_not_a_dyad(events_of):
+    text = ("Ghana and Togo signed a border agreement in Accra on Monday. "
+            "Ghana's president later warned of consequences.")
+    found = events_of(text)
+    assert _by_trigger(found, "warned") == [] and _by_trigger(found, "signed")
+
+
+def test_domestic_act_without_named_target_is_kept(events_of):
+    text = ("Police in Peru arrested dozens in Lima on Sunday. Peru's president urged calm. "
+            "Peru's interior minister later rejected the calls of the opposition.")
+    assert [(t, a) for t, a, r in _by_trigger(events_of(text), "urged")] == [("REQUEST", ["PER"])]
+
+
+def test_parties_blaming_each_other_act_mutually(events_of):
+    found = events_of("Armenia and Azerbaijan blamed each other for the shelling on Tuesday.")
+    assert [(t, a, r) for t, a, r in _by_trigger(found, "blamed")] == [("ACCUSE", ["ARM", "AZE"], [])]
+    found = events_of("Chile and Peru condemned on Tuesday.")
+    assert _by_trigger(found, "condemned") == []
+
+
+def test_words_in_a_quote_act_on_whom_they_are_about(coder):
+    doc = coder.code("\u201cWe will never accept these sanctions,\u201d the Iranian foreign minister said of the European "
+                     "Union on Monday.", date="2024-05-10")
+    assert doc.quotes[0].about is not None and doc.quotes[0].about.igo
+    (reject,) = [e for e in doc.events if e.plover["type"] == "REJECT"]
+    assert [a.country for a in reject.actor] == ["IRN"] and [r.kind for r in reject.recipient] == ["igo"]
+    assert reject.explain["target_via"] == "quote-topic"
+
+
+# -- group descriptions and "between" ------------------------------------------------------------------------
+def test_fighting_between_two_states_is_mutual(events_of):
+    found = events_of("Heavy fighting on the border between Eritrea and Ethiopia killed dozens, officials said.")
+    assert ("ASSAULT", ["ERI", "ETH"], []) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_neighbours_are_the_states_last_named_together(events_of):
+    text = ("Guyana and Venezuela traded accusations over the Essequibo region on Friday. "
+            "Brazil offered to host talks between the two neighbours.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig in ("offered", "host")]
+    assert (["BRA"], ["GUY", "VEN"]) in offered
+
+
+def test_former_soviet_describes_the_pair_named_before(events_of):
+    text = ("Armenian and Azerbaijani troops exchanged fire overnight. "
+            "Moscow urged the two ex-Soviet states to show restraint.")
+    assert [(a, r) for t, a, r in _by_trigger(events_of(text), "urged")] == [(["RUS"], ["ARM", "AZE"])]
+
+
+def test_both_sides_blaming_each_other_is_mutual(events_of):
+    text = "Cambodia and Thailand clashed near the temple. Both sides blamed each other for the violence."
+    assert _by_trigger(events_of(text), "blamed") == [("ACCUSE", ["KHM", "THA"], [])]
+
+
+def test_a_government_led_by_a_named_group_is_that_group(coder):
+    doc = coder.code("The United Nations condemned a decree issued by the Taliban-led government in Afghanistan.",
+                     date="2024-05-10")
+    m = next(m for m in doc.mentions if m.text.endswith("Taliban-led government"))
+    assert m.actor.country == "AFG"
+
+
+def test_weapons_named_by_a_state_act_for_it(events_of):
+    found = events_of("Russian missiles hit the port of Odesa on Sunday, Ukrainian officials said.")
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in [(t, a, r) for t, _, a, r in found]
+
+
+def test_the_group_refers_to_the_armed_group_named_before(events_of):
+    text = ("Somalia's al-Shabaab claimed the bombing in Mogadishu. "
+            "Kenyan jets later struck camps run by the militant group near the border.")
+    struck = _by_trigger(events_of(text), "struck")
+    assert struck and struck[0][1] == ["KEN"] and struck[0][2] == ["SOM"]
+
+
+def test_both_countries_act_on_each_other(events_of):
+    text = "Mali and Algeria traded accusations over a downed drone. Both countries recalled their ambassadors."
+    assert _by_trigger(events_of(text), "recalled") == [("SANCTION", ["DZA", "MLI"], [])]
+
+
+# -- reported speech and characterisation -------------------------------------------------------------------
+def test_characterising_an_act_accuses_its_author(events_of):
+    found = events_of("Egypt described the Ethiopian move as a threat to its survival.")
+    assert _by_trigger(found, "described") == [("ACCUSE", ["EGY"], ["ETH"])]
+    found = events_of("Lithuania called Belarus's border measures reckless.")
+    assert _by_trigger(found, "called") == [("ACCUSE", ["LTU"], ["BLR"])]
+
+
+def test_characterising_with_praise_supports(events_of):
+    found = events_of("Malaysia's prime minister called the Indonesian proposal an important step.")
+    assert _by_trigger(found, "called") == [("SUPPORT", ["MYS"], ["IDN"])]
+
+
+def test_a_phone_call_to_a_person_is_a_consultation_and_its_purpose_an_act(coder):
+    doc = coder.code("Turkish President Recep Tayyip Erdogan called Vladimir Putin on Friday to urge a prisoner swap.",
+                     date="2024-05-10")
+    got = {(e.plover["type"], e.modality) for e in doc.events}
+    assert ("CONSULT", "asserted") in got and ("REQUEST", "asserted") in got
+
+
+def test_talks_in_a_clause_are_held_by_its_subject(events_of):
+    found = events_of("Kenyan President William Ruto pressed for a ceasefire during talks with Ethiopian Prime Minister "
+                      "Abiy Ahmed in Nairobi on Friday.")
+    talks = [(t, a, r) for t, trig, a, r in found if trig == "talks"]
+    assert talks and talks[0][0] == "CONSULT" and sorted(talks[0][1] + talks[0][2]) == ["ETH", "KEN"]
+
+
+def test_protesters_at_foreign_embassies_belong_to_the_story_country(events_of):
+    text = ("Angry crowds gathered in Kinshasa, the capital of the Democratic Republic of Congo, on Tuesday. "
+            "Congolese police struggled to contain them in Kinshasa. "
+            "Protesters attacked the French and Belgian embassies.")
+    attacked = _by_trigger(events_of(text), "attacked")
+    assert attacked and attacked[0][1] == ["COD"] and attacked[0][2] == ["BEL", "FRA"]
+
+
+def test_holding_hands_is_no_detention(events_of):
+    assert events_of("The Kenyan president held the hands of the two Sudanese generals at the ceremony.") == []
+
+
+def test_welcoming_an_accord_supports_the_parties_told_before(events_of):
+    text = ("Serbia and Kosovo signed an energy agreement in Brussels on Monday. "
+            "Germany welcomed the deal on Tuesday.")
+    assert _by_trigger(events_of(text), "welcomed") == [("SUPPORT", ["DEU"], ["SRB", "XKX"])]
+
+
+# -- passive and agentless acts ------------------------------------------------------------------------------
+def test_arrest_with_no_agent_in_a_one_country_story_is_that_states_police(coder):
+    doc = coder.code("Uganda's president won a seventh term on Saturday. Ugandan opposition leaders rejected the result. "
+                     "Opposition figure Kizza Besigye was arrested on Sunday, his lawyers said.", date="2026-01-17")
+    (arrest,) = [e for e in doc.events if e.trigger.text == "arrested"]
+    assert arrest.plover["type"] == "COERCE" and arrest.actor[0].code == "UGACOP"
+    assert arrest.actor[0].confidence <= 0.5 and arrest.explain["rules_confidence"] <= 0.5
+    assert arrest.actor[0].source == "implicit:state-of-story"
+
+
+def test_a_numbered_group_is_the_list_that_follows(events_of):
+    text = ("Nicaragua expelled diplomats of three European nations on Monday. "
+            "The envoys of Spain, France and Italy were given 72 hours to leave.")
+    expelled = [(a, r) for t, trig, a, r in events_of(text) if trig == "expelled"]
+    assert expelled == [(["NIC"], ["ESP", "FRA", "ITA"])]
+
+
+def test_dropping_tariffs_eases_them(events_of):
+    found = events_of("China said on Friday it will drop tariffs on Australian barley from Saturday.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "drop"] == [("CONCEDE", ["CHN"], ["AUS"])]
+
+
+def test_a_headline_is_not_a_second_copy_of_the_lead(coder):
+    text = ("Kenya recalls its ambassador from Somalia\n"
+            "NAIROBI (Reuters) - Kenya recalled its ambassador from Somalia on Monday after a row over oil blocks.")
+    doc = coder.code(text, date="2024-05-10")
+    recalls = [e for e in doc.events if e.plover["type"] == "SANCTION"]
+    assert len(recalls) == 1 and recalls[0].trigger.span[0] > text.index("NAIROBI")
+    assert recalls[0].explain["also_in_headline"] == "recalls"
+
+
+def test_a_region_named_without_its_number_is_not_all_its_states(events_of):
+    found = events_of("European officials condemned the crackdown in Tbilisi on Sunday.")
+    assert all(len(a) <= 1 for t, trig, a, r in found)
+    text = ("Leaders of the five Central Asian countries met in Astana on Friday. "
+            "The EU later offered a partnership to Central Asia.")
+    offered = [(a, r) for t, trig, a, r in events_of(text) if trig == "offered"]
+    assert offered and offered[0][1] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_dismissing_an_order_rejects_whoever_ordered(events_of):
+    text = ("The International Court of Justice ordered Israel to allow aid into Gaza. "
+            "Israel dismissed the order on Friday.")
+    assert [(t, r) for t, a, r in _by_trigger(events_of(text), "dismissed")] == [("REJECT", ["ICJ"])]
+
+
+def test_welcoming_a_ruling_supports_the_court(events_of):
+    text = "Ethiopia announced a ceasefire with the TPLF in Tigray on Monday. The African Union welcomed the decision."
+    assert [t for t, a, r in _by_trigger(events_of(text), "welcomed")] == ["SUPPORT"]
+
+
+def test_quoted_characterisation_after_the_object(events_of):
+    text = "Pakistan began expelling Afghan refugees. Kabul called the expulsions \u201ccruel and inhumane\u201d."
+    assert _by_trigger(events_of(text), "called") == [("ACCUSE", ["AFG"], ["PAK"])]
+
+
+def test_things_not_released_are_no_state_act(events_of):
+    text = "Myanmar's junta held elections on Sunday. Turnout figures were not released."
+    assert _by_trigger(events_of(text), "released") == []
+
+
+# -- when and where ------------------------------------------------------------------------------------------
+def test_the_leads_date_carries_to_the_story_not_the_publication_date(coder):
+    doc = coder.code("Peru recalled its ambassador from Mexico on November 12, officials said. "
+                     "The move followed a row over asylum. Mexico condemned the recall.", date="2024-11-14")
+    by = {e.trigger.text: e for e in doc.events}
+    assert (by["recalled"].date, by["recalled"].date_precision) == ("2024-11-12", "day")
+    assert (by["condemned"].date, by["condemned"].date_precision) == ("2024-11-12", "story")
+
+
+def test_the_dateline_city_is_not_where_things_happened(coder):
+    doc = coder.code("ANKARA, Turkey (AP) — Turkish jets struck Kurdish militant positions in northern Iraq on Monday.",
+                     date="2024-05-10")
+    (strike,) = [e for e in doc.events if e.trigger.text == "struck"]
+    assert strike.location is None or strike.location.country == "IRQ"
+    assert doc.to_dict()["structure"]["dateline"]["text"] == "ANKARA, Turkey"
+
+
+# -- direction and mood --------------------------------------------------------------------------------------
+def test_vowing_a_hostile_act_is_a_threat(events_of):
+    found = events_of("Mexico's president vowed to challenge the US tariffs at the World Trade Organization.")
+    assert {t for t, trig, a, r in found if trig in ("vowed", "challenge")} == {"THREATEN"}
+
+
+def test_an_order_to_another_state_is_a_demand(events_of):
+    found = events_of("The International Court of Justice ordered Russia to suspend its military operations.")
+    assert _by_trigger(found, "ordered") == [("REQUEST", ["ICJ"], ["RUS"])]
+
+
+def test_what_could_happen_has_no_implicit_agent(events_of):
+    text = ("Peru's congress voted to remove the president on Friday. Peru's opposition cheered. "
+            "The former president could be arrested if he returns, officials said.")
+    assert _by_trigger(events_of(text), "arrested") == []
+
+
+def test_a_pronoun_after_a_quote_refers_to_the_speaker_not_to_someone_quoted(coder):
+    doc = coder.code("\u201cPutin does not want peace,\u201d Ukrainian President Volodymyr Zelenskyy said on Monday. "
+                     "He said he had held a phone call with German Chancellor Olaf Scholz.", date="2023-05-10")
+    he = next(m for m in doc.mentions if m.text == "He")
+    assert he.actor is not None and he.actor.country == "UKR"

@@ -35,18 +35,25 @@ should can could may might must ought 'll wo ca need needs dare get gets got got
 
 
 def repair_tags(sdoc, nlp) -> None:
-    """Re-tag main verbs the tagger marked AUX, and lemmatize them as verbs."""
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import AUX
+    """Re-tag main verbs the tagger marked AUX ("warplanes struck"), and infinitives it marked NOUN ("offered
+    to host talks"), and lemmatize them as verbs."""
+    from spacy.attrs import DEP, POS
+    from spacy.parts_of_speech import AUX, NOUN
 
     lemmatizer = None
-    for i in (sdoc.to_array([POS]) == AUX).nonzero()[0]:   # only AUX tokens: most sentences have few
+    arrays = sdoc.to_array([POS, DEP])
+    xcomp = sdoc.vocab.strings["xcomp"]
+    candidates = ((arrays[:, 0] == AUX) | ((arrays[:, 0] == NOUN) & (arrays[:, 1] == xcomp))).nonzero()[0]
+    for i in candidates:   # only a few tokens per sentence
         tok = sdoc[int(i)]
-        if tok.lower_ not in AUX_FORMS and tok.is_alpha:
-            if lemmatizer is None:
-                lemmatizer = nlp.get_pipe("lemmatizer")
-            tok.pos_ = "VERB"
-            tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+        if tok.pos_ == "AUX" and (tok.lower_ in AUX_FORMS or not tok.is_alpha):
+            continue
+        if tok.pos_ == "NOUN" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        if lemmatizer is None:
+            lemmatizer = nlp.get_pipe("lemmatizer")
+        tok.pos_ = "VERB"
+        tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
 
 
 # spaCy refuses a text over nlp.max_length (1,000,000 characters), and the memory of one parse grows

@@ -9,6 +9,8 @@ from typing import Callable, Iterable, Iterator
 
 from heron.actors.mentions import MentionFinder
 from heron.actors.stage import ActorResolverStage
+from heron.events.complete import CompleteDyads
+from heron.events.confidence import CalibrateConfidence
 from heron.events.extract import EventExtractor
 from heron.parse import DEFAULT_MODEL, ParseFailure, Parser, clean_text
 from heron.quotes.stage import QuoteAttributor
@@ -43,7 +45,8 @@ class Coder:
         from heron.structure import DocumentStructure
         self.structure = DocumentStructure()
         self.stages: list[Stage] = stages if stages is not None else [
-            MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(),
+            MentionFinder(), ActorResolverStage(), QuoteAttributor(), EventExtractor(), WhenWhere(), CompleteDyads(),
+            CalibrateConfidence(),
         ]
 
     # -- coding ---------------------------------------------------------------------------

@@ -141,6 +141,7 @@ class Quote:
     span: Span
     speaker: Actor | None = None
     addressee: Actor | None = None
+    about: Actor | None = None       # whom the words are about ("..., she said of Russia")
     speaker_text: str | None = None
     speaker_span: Span | None = None
     partial: bool = False
@@ -151,6 +152,7 @@ class Quote:
         d = {"id": self.id, "text": self.text, "span": list(self.span),
              "speaker": self.speaker.to_dict() if self.speaker else None,
              "addressee": self.addressee.to_dict() if self.addressee else None,
+             **({"about": self.about.to_dict()} if self.about else {}),
              "speaker_text": self.speaker_text,
              "speaker_span": list(self.speaker_span) if self.speaker_span else None,
              "partial": self.partial, "indirect": self.indirect, "cue": self.cue}
@@ -160,6 +162,7 @@ class Quote:
     def from_dict(cls, d: dict) -> "Quote":
         return cls(id=d["id"], text=d["text"], span=_span(d["span"]),
                    speaker=Actor.from_dict(d.get("speaker")), addressee=Actor.from_dict(d.get("addressee")),
+                   about=Actor.from_dict(d.get("about")),
                    speaker_text=d.get("speaker_text"), speaker_span=_span(d.get("speaker_span")),
                    partial=d.get("partial", False), indirect=d.get("indirect", False), cue=d.get("cue"))
 
@@ -237,6 +240,7 @@ class Document:
     dates: list[DateRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     layout: Any = None               # heron.structure.Layout: headline, dateline, furniture
+    focus_country: str | None = None  # the state the story is about (heron.actors.focus)
     # Working state shared by the stages; never serialised.
     nlp: Any = field(default=None, repr=False, compare=False)
 
@@ -248,6 +252,7 @@ class Document:
             "quotes": [q.to_dict() for q in self.quotes], "places": [p.to_dict() for p in self.places],
             "dates": [d.to_dict() for d in self.dates], "warnings": list(self.warnings),
             **({"structure": self.layout.to_dict()} if self.layout is not None else {}),
+            **({"focus_country": self.focus_country} if self.focus_country else {}),
         }
 
     @classmethod
@@ -259,7 +264,7 @@ class Document:
                    quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
                    places=[Place.from_dict(p) for p in d.get("places", [])],
                    dates=[DateRef.from_dict(x) for x in d.get("dates", [])],
-                   warnings=list(d.get("warnings", [])))
+                   warnings=list(d.get("warnings", [])), focus_country=d.get("focus_country"))
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding `char` (sentences are in text order; a binary search, as a

@@ -29,6 +29,9 @@ OF_HEADS = {
     "officials", "commander", "parliament", "speaker", "general", "governor", "mayor", "chairman", "assembly",
     "congress", "federation", "confederation", "association", "movement", "front", "committee", "ministers",
     "fighters", "supporters", "militants", "guerrillas", "rebels", "units", "inmates", "workers", "activists",
+    # institutions named with an "of" phrase: "the International Court of Justice", "the Bank of England"
+    "court", "tribunal", "bank", "fund", "commission", "institute", "agency", "service", "secretariat", "board",
+    "authority", "corps", "guard", "mission", "parliaments", "chamber", "house",
 }
 NATIONAL_ENTS = {"NORP", "GPE", "ORG"}
 # "an anti-Syria journalist", "pro-Moscow rebels": the named state is a stance, not a party.

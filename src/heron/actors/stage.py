@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
+from heron.actors.focus import focus_country
+from heron.actors.groups import last_set_of_states, last_two_states, next_set_of_states
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
@@ -23,11 +25,17 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
+ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
 # How far back a pronoun or description looks for its antecedent (news articles are shorter than this).
 ANTECEDENT_SENTENCES = 50
+NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
+                "5": 5, "6": 6, "7": 7, "8": 8}
+FORMER_PREFIXES = ("ex", "former", "post")
 PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
-              "capitals", "presidents", "ministers", "armies", "delegations"}
+              "capitals", "presidents", "ministers", "armies", "delegations", "republics", "neighbors", "allies",
+              "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
 
 def _count_country(counts: Counter, actor: Actor | None, step: int) -> None:
@@ -53,19 +61,29 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     return replace(pick.actor, source=source, confidence=confidence)
 
 
-def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
-    seen: list[str] = []
-    sector = None
-    for prev in reversed(history):
-        a = prev.actor
-        if prev.span[0] < m.span[0] and a.country and not a.members and a.country not in seen:
-            seen.append(a.country)
-            sector = sector or a.sector
-            if len(seen) == 2:
-                members = sorted(seen)
-                return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
-                             confidence=0.6, source="coref:pair")
-    return None
+QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = "\u201c", "\u201d", '"'
+
+
+def _quoted(sdoc, i: int) -> bool:
+    """Whether token i sits inside a quotation of its sentence."""
+    sent = sdoc[i].sent
+    opened = 0
+    for t in sdoc[sent.start:i]:
+        if t.text == QUOTE_OPEN:
+            opened += 1
+        elif t.text == QUOTE_CLOSE:
+            opened = max(0, opened - 1)
+        elif t.text == QUOTE_BOTH:
+            opened = 1 - opened if opened <= 1 else opened - 1
+    return opened > 0
+
+
+def _former(tok) -> bool:
+    """"ex-Soviet", "former Yugoslav", "post-Soviet": a modifier that names no state of today."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in FORMER_PREFIXES:
+        return True
+    return any(c.lower_ in FORMER_PREFIXES for c in tok.children) or tok.i >= 1 and doc[tok.i - 1].lower_ in FORMER_PREFIXES
 
 
 def _without_attributes(text: str) -> str:
@@ -92,7 +110,10 @@ class ActorResolverStage:
         sdoc = doc.nlp
         context = DocumentActors(self._resolver(), doc.date)
         history: list[Mention] = []   # resolved mentions so far, in text order
-        subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")}
+        # subjects are the salient antecedents, but not those inside a quotation ("“... Putin is not interested in
+        # peace,” Zelenskyy said. He said ..." is Zelenskyy)
+        subjects = {m.id for m in doc.mentions if m.head is not None and sdoc[m.head].dep_ in ("nsubj", "nsubjpass")
+                    and not _quoted(sdoc, m.head)}
         named_by_apposition: dict[int, Actor] = {}
         by_head = {mm.head: mm for mm in doc.mentions}
         # The countries of the document's resolved mentions, kept up to date as mentions resolve
@@ -158,7 +179,40 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
+        self._numbered_groups(sdoc, doc.mentions)
+        self._counted_regions(doc.mentions)
+        doc.focus_country = focus_country(doc.mentions)
         return doc
+
+    @staticmethod
+    def _counted_regions(mentions: list[Mention]) -> None:
+        """"the five Central Asian countries ... a partnership with Central Asia": once a story counts a region's
+        states, the region stands for all of them (heron.events.extract.expand)."""
+        counted = set()
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.members and a.code and (a.source or "").startswith("kb:group") \
+                    and NUMBER_NAMES.get(len(a.members)) in m.text.lower().split():
+                counted.add(a.code)
+        for m in mentions:
+            a = m.actor
+            if a is not None and a.code in counted and "+counted" not in (a.source or ""):
+                m.actor = replace(a, source=(a.source or "") + "+counted")
+
+    @staticmethod
+    def _numbered_groups(sdoc, mentions: list[Mention]) -> None:
+        """"Venezuela severed relations with seven Latin American nations" followed by the list of the seven:
+        the group is those states, not all of Latin America."""
+        for m in mentions:
+            if m.head is None or sdoc[m.head].lower_ not in PAIR_NOUNS:
+                continue
+            size = next((NUMBER_WORDS[c.lower_] for c in sdoc[m.head].children if c.lower_ in NUMBER_WORDS), None)
+            if size is None or size < 2 or m.actor is not None and m.actor.members and len(m.actor.members) == size:
+                continue
+            members = next_set_of_states(mentions, m, sdoc, size)
+            if members:
+                m.actor = Actor(text=m.text, span=m.span, members=members, kind="state",
+                                sector=m.actor.sector if m.actor else None, confidence=0.6, source="coref:listed-after")
 
     @staticmethod
     def _ethnic_in_place(sdoc, m: Mention, mentions: list[Mention]) -> Actor:
@@ -305,8 +359,11 @@ class ActorResolverStage:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
         if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
+                                       and not _former(c)
                                        and getattr(context.resolve(c.text), "country", None) for c in head.children):
-            return None              # "the Sudanese government" names its state
+            return None              # "the Sudanese government" names its state ("the ex-Soviet countries" does not)
+        if context is not None and getattr(context.resolve(_without_attributes(m.text)), "country", None):
+            return None              # "the Taliban-led government" names who governs
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
             return None
@@ -315,13 +372,22 @@ class ActorResolverStage:
         def last(pred):
             return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
-        if lemma in PAIR_NOUNS and (dets & {"both"} or any(c.lower_ == "two" for c in head.children)):
-            # "the two governments", "both sides": the last two states named.
-            return last_two_states(history, m)
+        if lemma in PAIR_NOUNS:
+            # "the two governments", "both sides", "the ex-Soviet countries": the states last named together.
+            number = next((NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS), None)
+            if dets & {"both"}:
+                number = 2
+            found = last_set_of_states(history, m, head.doc, number)
+            if found is not None or number == 2:
+                return found or last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:
             return last(lambda a: bool(a.members))
         if lemma in ORG_NOUNS:
             return last(lambda a: a.kind == "igo")
+        if lemma in ARMED_GROUP_NOUNS and dets & {"the", "this", "that"}:
+            # "the Iran-aligned group", "the militia": the armed group or movement last named.
+            return last(lambda a: (a.kind == "nonstate" or a.sector in ("REB", "UAF")) and not a.members
+                        or lemma == "group" and a.kind == "igo")
         return None

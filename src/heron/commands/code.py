@@ -17,8 +17,9 @@ app_help = "Code news text into event data."
 class CodingRun:
     """Read inputs and code them; bad records go to stderr as one line each and are counted."""
 
-    def __init__(self, inputs: list[str], date: Optional[str], progress: bool = True):
+    def __init__(self, inputs: list[str], date: Optional[str], progress: bool = True, min_confidence: float = 0.0):
         self.inputs, self.date, self.progress = inputs, date, progress
+        self.min_confidence = min_confidence
         self.coded = 0
         self.failed = 0
 
@@ -46,6 +47,8 @@ class CodingRun:
                 self.coded += 1
                 for warning in item.warnings:
                     err(f"warning: {item.id}: {warning}")
+                if self.min_confidence > 0:
+                    item.events = [e for e in item.events if e.confidence >= self.min_confidence]
                 if bar:
                     bar.update(task, advance=1, description=f"coded {self.coded} documents")
                 yield item
@@ -81,6 +84,8 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("jsonl", "--format", help="jsonl (documents) | csv | parquet | gdelt | plover (events)."),
         explain: bool = typer.Option(False, "--explain", help="Print, on stderr, which pattern or model coded each event."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                             help="Keep only events at least this likely to be right (0-1)."),
     ):
         """Code documents into events; write JSONL documents or event rows."""
         if fmt not in ("jsonl", *EVENT_FORMATS):
@@ -90,7 +95,7 @@ def register(app: typer.Typer) -> None:
             err("--format parquet needs -o FILE")
             raise typer.Exit(2)
         date = date_option(date)
-        run = CodingRun(inputs, date, progress=not quiet)
+        run = CodingRun(inputs, date, progress=not quiet, min_confidence=min_confidence)
         docs = _explaining(run) if explain else run
         if fmt == "jsonl":
             with open_output(output) as out:

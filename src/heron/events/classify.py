@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from heron.events.lexicon import LexEntry, Lexicon, default_lexicon
+from heron.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, default_lexicon
 from heron.events.model import EventModel, default_model, features
 from heron.ontology import PLOVER_TYPES, Ontology, default_ontology
 
@@ -67,7 +67,7 @@ class EventClassifier:
         """Type of the event whose predicate is ``trigger``; None when the predicate is not an event."""
         found = self.lexicon_event(sdoc, trigger, source)
         if found is not None:
-            return found
+            return None if found.plover == NOT_AN_EVENT else found
         lemma = sdoc[trigger].lemma_.lower()
         if lemma in self.lexicon.nonevents or sdoc[trigger].pos_ not in ("VERB", "NOUN", "ADJ"):
             return None
@@ -112,7 +112,7 @@ class EventClassifier:
             anchor = target or source or [0]
             trig = _clause_head(sdoc[anchor[0]])
         found = self.lexicon_event(sdoc, trig, source)
-        if found is not None:
+        if found is not None and found.plover != NOT_AN_EVENT:
             return found
         result = self.model_event(sdoc, trig)
         result.explain["fallback"] = True
@@ -136,6 +136,9 @@ class EventClassifier:
             found = self._compose(sdoc, trigger, 0)
         if found is None:
             return None
+        if found.entry.cameo == NOT_AN_EVENT:
+            return Classification(NOT_AN_EVENT, None, [], NOT_AN_EVENT, 0.0, top,
+                                  {"by": "lexicon", "pattern": f"{found.entry.kind}:{found.entry.pattern}"})
         entry = asserted = found.entry
         effects = list(found.effects)
         for effect in reversed(found.effects):  # innermost modifier first: "refused to agree to meet"
@@ -174,6 +177,11 @@ class EventClassifier:
         """Event at token i, applying a modifier ("agreed to X") to the event of its complement."""
         tok = sdoc[i]
         lemma = tok.lemma_.lower()
+        base = self._base(sdoc, i) if tok.pos_ not in NOUN_POS else None
+        if base is not None and ">@" in base.entry.pattern:
+            # "called Rubio to urge ...", "called the strikes dangerous": the phone call or the
+            # characterisation is the act; its complement is not what the verb turns into something else.
+            return base
         if depth < MAX_DEPTH and lemma in self.lexicon.modifiers:
             for arg, effect in self.lexicon.modifiers[lemma]:
                 if arg == "aux":
@@ -186,7 +194,7 @@ class EventClassifier:
                     tr = self.lexicon.transform(effect, inner.entry)
                     if tr is not None:
                         return _Found(inner.entry, inner.token, inner.how, (effect,) + inner.effects)
-        return self._base(sdoc, i)
+        return base if tok.pos_ not in NOUN_POS else self._base(sdoc, i)
 
     def _base(self, sdoc, i: int) -> _Found | None:
         tok = sdoc[i]
@@ -203,6 +211,7 @@ class EventClassifier:
                       for p in m.children if p.dep_ == "pobj"]
         of_objects += [x for p in of_objects for x in (*p.conjuncts, *(m for m in p.children if m.dep_ in ("compound", "nmod")))]
         objs += [p.lemma_.lower() for p in of_objects]
+        objs = _pseudo_objects(tok, obj_toks) + objs
         entry = self.lexicon.verb(lemma, preps, objs, _prep_objects(tok))
         light = []
         if lemma in self.lexicon.light_verbs:
@@ -211,6 +220,8 @@ class EventClassifier:
                 noun = self._noun(c)
                 if noun is not None:
                     light.append((noun, c.i))
+        if entry is not None and ">@" in entry.pattern:
+            return _Found(entry, i, "verb")      # a construction ("called the strikes dangerous") beats its noun
         if entry is not None and ">" in entry.pattern:
             # "imposed a visa ban": a noun pattern with its modifier is more specific than "impose>ban"
             # (but not than a particle verb: "called off a general strike").
@@ -258,6 +269,8 @@ class EventClassifier:
             if top.dep_ == "ccomp" and top.i < head.i:
                 break       # "X imposed a ban, ministers decided": a trailing attribution, not a modifier
             if (top.dep_ in CLAUSE_DEPS or _infinitive(top)) and "xcomp" in args:
+                if head.pos_ not in NOUN_POS and _pseudo_objects(head, [c for c in head.children if c.dep_ in OBJ_DEPS]):
+                    break   # "called Putin to urge ...": the urging is not what the call turns into
                 top = head
             elif top.dep_ == "dobj" and ("dobj" in args or head.lemma_.lower() in self.lexicon.light_verbs):
                 top = head  # "will have a meeting": the clause (future, negation) is the light verb's
@@ -328,6 +341,29 @@ class EventClassifier:
 def _tokens(sdoc, span: tuple[int, int]) -> list[int]:
     s, e = span
     return [t.i for t in sdoc if t.idx < e and t.idx + len(t.text) > s]
+
+
+def _pseudo_objects(tok, obj_toks) -> list[str]:
+    """Objects of a pattern that depend on the construction, not a word: "@critic"/"@praise" for a
+    characterisation ("called the strikes dangerous", "described the attacks as a war crime", "called the visit
+    a significant step"), "@party" for a person or state as the only object ("Lavrov called Rubio")."""
+    from heron.events.targets import characterisation, frame_lexicon, is_event_noun
+
+    lex = frame_lexicon()
+    out = []
+    if tok.lemma_.lower() in lex["characterisation_verbs"]:
+        words = characterisation(tok, obj_toks)
+        if words is not None:
+            praise = any(w.lemma_.lower() in lex["praise_words"] for w in words)
+            out.append("@praise" if praise else "@critic")
+    if not out and tok.lemma_.lower() in lex["evaluation_lemmas"] and any(
+            c.dep_ in ("dobj", "obj") and is_event_noun(c) for c in obj_toks):
+        out.append("@act")      # "welcomed the ruling", "praised the decision": an act judged
+    if not out and len(obj_toks) == 1 and obj_toks[0].dep_ in ("dobj", "obj") \
+            and (obj_toks[0].ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or obj_toks[0].pos_ == "PROPN") \
+            and not any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+        out.append("@party")
+    return out
 
 
 def _span_head(sdoc, toks: list[int]) -> int:

@@ -17,6 +17,10 @@ RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
+# What one party says to another: kept apart from the meeting or call it was said in.
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# People who protest when they come together.
+CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
 # Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
 # would turn one report into dozens of dyads.
 MAX_EXPANDED_MEMBERS = 8
@@ -29,9 +33,22 @@ SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", 
                                   "until", "ahead", "while"})
 
 
+def _same_act(trigger_lemma: str, noun_lemma: str) -> bool:
+    """"ordered"/"the order", "expelled"/"the expulsions", "decided"/"the decision": one act told twice."""
+    from heron.events.targets import frame_lexicon
+
+    return trigger_lemma in (noun_lemma, frame_lexicon()["act_noun_verbs"].get(noun_lemma))
+
+
 def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
-    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member."""
-    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS:
+    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member.
+
+    An organisation stays one actor ("the G7" is IGO G7, not seven states); a region named without its number
+    ("Central Asian leaders", "European officials") stays one actor too: the text does not say which of its states
+    took part."""
+    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS or actor.kind == "igo" or actor.igo:
+        return [actor]
+    if (actor.source or "").startswith("kb:group") and len(actor.members) > 3 and "+counted" not in actor.source:
         return [actor]
     from heron.actors.kb import default_kb
 
@@ -84,8 +101,25 @@ class EventExtractor:
                     events.append(event)
                     break
         self._resolve_judged_acts(doc, sdoc, events, judged)
+        self._quoted_recipients(doc, events)
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
+
+    @staticmethod
+    def _quoted_recipients(doc: Document, events: list[Event]) -> None:
+        """"“We will never accept the blockade,” the Cuban minister said of the United States": words in a
+        quote with no one named act on whom they are told to or about."""
+        quotes = {q.id: q for q in doc.quotes}
+        for e in events:
+            q = quotes.get(e.quote_id) if e.quote_id else None
+            if e.recipient or q is None:
+                continue
+            other = q.addressee or q.about
+            keys = {a.country or a.igo for a in e.actor}
+            if other is not None and (other.country or other.igo) and (other.country or other.igo) not in keys:
+                e.recipient = [replace(other)]
+                if e.explain is not None:
+                    e.explain["target_via"] = "quote-addressee" if other is q.addressee else "quote-topic"
 
     @staticmethod
     def _in_story(doc: Document, sdoc, frame: Frame) -> bool:
@@ -108,14 +142,16 @@ class EventExtractor:
             wanted = None if generic or entry is None else entry.plover
             keys = {a.country or a.igo for a in e.actor}
             best = None
-            for other in events:
-                if other is e or other.trigger.span[0] > noun.idx or other.modality in ("negated", "hypothetical"):
+            earlier = [o for o in events if o is not e and o.trigger.span[0] < noun.idx and o.actor
+                       and o.modality not in ("negated", "hypothetical")
+                       and not keys & {a.country or a.igo for a in o.actor}]
+            # the act told earlier with the same word ("ordered ... the order") comes first
+            same = [o for o in earlier if _same_act(self._trigger_lemma(sdoc, o), lemma)]
+            for other in same or earlier:
+                if not same and wanted is not None and other.plover["type"] != wanted:
                     continue
-                if not other.actor or keys & {a.country or a.igo for a in other.actor}:
-                    continue
-                if wanted is not None and other.plover["type"] != wanted:
-                    continue
-                if wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST") or e.sentence - other.sentence > 5):
+                if not same and wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST")
+                                                    or e.sentence - other.sentence > 5):
                     continue
                 if best is None or other.trigger.span[0] > best.trigger.span[0]:
                     best = other
@@ -125,10 +161,30 @@ class EventExtractor:
             elif lemma in frame_lexicon()["state_act_nouns"]:
                 e.recipient = self._state_of_act(doc, noun, keys)
                 via = "act-state"
+            elif wanted in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
+                # "Turkey and Russia welcomed the accord": an agreement is the pair last named together.
+                e.recipient = self._parties_told_before(doc, noun, keys)
+                via = "act-parties"
             if e.recipient:
                 e.confidence = round(e.confidence * 0.9, 3)
                 if e.explain is not None:
                     e.explain["target_via"] = via
+
+    @staticmethod
+    def _trigger_lemma(sdoc, e: Event) -> str:
+        span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+        return span.root.lemma_.lower() if span is not None else e.trigger.text.lower()
+
+    @staticmethod
+    def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
+        from heron.actors.groups import last_set_of_states
+
+        here = Mention(id="", text=noun.text, span=(noun.idx, noun.idx + len(noun)), sentence=doc.sentence_of(noun.idx))
+        history = [m for m in doc.mentions if m.actor is not None and m.sentence < here.sentence]
+        group = last_set_of_states(history, here, doc.nlp, max_sentences=8)
+        if group is None or set(group.members) & exclude:
+            return []
+        return expand(group)
 
     @staticmethod
     def _state_of_act(doc: Document, noun, exclude: set) -> list[Actor]:
@@ -159,13 +215,20 @@ class EventExtractor:
             main = None
             if span is not None:
                 tok, subordinate = span.root, False
-                while tok.head.i != tok.i:
-                    subordinate = subordinate or (tok.dep_ in SUBORDINATE_DEPS and tok.lower_ not in SEPARATE_EVENT_PREPS)
+                # "..., with Ramaphosa urging a ceasefire": a clause with a subject of its own is an act of its own,
+                # and the acts inside it belong to it, not to the clause above.
+                while tok.head.i != tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                                                       if tok.pos_ == "VERB"):
+                    if tok.dep_ == "prep" and tok.lower_ in SEPARATE_EVENT_PREPS:
+                        break      # an event in a time phrase is its own, whatever governs the phrase
+                    subordinate = subordinate or tok.dep_ in SUBORDINATE_DEPS
                     tok = tok.head
                     other = by_token.get(tok.i)
                     if other is not None and other is not e and subordinate:
                         main = other   # (an event reached without a subordinate step, "agreed to send", is passed)
                         break
+            if main is not None and main.plover["type"] == "CONSULT" and e.plover["type"] in SPEECH_ACT_TYPES:
+                main = None     # "called Putin to urge a prisoner swap": what is said in a call is an act of its own
             if main is None:
                 kept.append(e)
             elif main.explain is not None:
@@ -179,12 +242,21 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
+        cls = self._crowd_protest(sdoc, frame, cls)
+        cls = self._order_to_another(frame, cls)
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
-        reciprocal = (len(frame.agents) > 1 or conjoined) and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES
-                                                               or not frame.targets)
-        if not frame.targets and not reciprocal and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
+        # "Both sides blamed each other": a group acting on itself.
+        each_other = any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or t.lower_ == "another"
+                         for t in sdoc[frame.trigger].subtree)
+        # "Both countries recalled their ambassadors": the two sides of a story act on each other.
+        pair = len(frame.agents) == 1 and (frame.agents[0].actor.source or "").startswith("coref:set")
+        reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
+            and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
+        judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
+        if not frame.targets and not reciprocal and not judged \
+                and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
                 and cls.plover not in RECIPROCAL_TYPES and not reciprocal:
@@ -240,6 +312,33 @@ class EventExtractor:
             explain=explain,
         )
 
+    def _order_to_another(self, frame: Frame, cls):
+        """"The World Court ordered Israel to prevent acts of genocide": an order to another state or organisation
+        is a demand (REQUEST), whatever it orders; an order to one's own forces or police keeps its act."""
+        if "order" not in ((cls.explain or {}).get("effects") or ()) or cls.plover == "REQUEST":
+            return cls
+        own = {m.actor.country for m in frame.agents if m.actor.country}
+        if not any((m.actor.country and m.actor.country not in own or m.actor.igo) and m.actor.sector in (None, "GOV")
+                   for m in frame.targets):
+            return cls
+        info = self.ontology.cameo("100")
+        return replace(cls, plover="REQUEST", cameo="100", mode=info.plover_mode if info else None,
+                       explain={**(cls.explain or {}), "order": "an order to another state is a demand"})
+
+    def _crowd_protest(self, sdoc, frame: Frame, cls):
+        """"Crowds gathered in Kinshasa", "protesters massed outside the ministry": civilians coming together
+        protest; the same verbs of officials or troops meet or mobilise."""
+        from heron.events.targets import frame_lexicon
+
+        if cls.plover not in ("CONSULT", "MOBILIZE", "COOPERATE") \
+                or sdoc[frame.trigger].lemma_.lower() not in frame_lexicon()["crowd_verbs"]:
+            return cls
+        if not frame.agents or not all(m.actor.sector in CIVILIAN_SECTORS for m in frame.agents):
+            return cls
+        info = self.ontology.cameo("141")
+        return replace(cls, plover="PROTEST", cameo="141", mode=info.plover_mode if info else None,
+                       explain={**(cls.explain or {}), "crowd": "civilians coming together protest"})
+
     @staticmethod
     def _quote_id(doc: Document, char: int) -> str | None:
         for q in doc.quotes:
@@ -258,6 +357,29 @@ class EventExtractor:
         return (span.start, span.end) if span is not None else (m.head, m.head + 1)
 
     @staticmethod
+    def _headline_once(doc: Document, events: list[Event]) -> list[Event]:
+        """A headline tells the lead's news again: its event is the body's, not a second one (the body event
+        notes it). A headline event the body does not tell is kept, a little less sure."""
+        if doc.layout is None or doc.layout.headline is None and not any(b.role == "heading" for b in doc.layout.blocks):
+            return events
+
+        def dyad(e):
+            return (tuple(sorted(a.country or a.igo or "" for a in e.actor)),
+                    tuple(sorted(a.country or a.igo or "" for a in e.recipient)), e.plover["type"])
+
+        heading = [e for e in events if doc.layout.role_at(e.trigger.span[0]) == "heading"]
+        body = {dyad(e): e for e in events if doc.layout.role_at(e.trigger.span[0]) != "heading"}
+        for e in heading:
+            told = body.get(dyad(e))
+            if told is not None:
+                if told.explain is not None:
+                    told.explain["also_in_headline"] = e.trigger.text
+            else:
+                e.confidence = round(e.confidence * 0.8, 3)
+        dropped = {id(e) for e in heading if dyad(e) in body}
+        return [e for e in events if id(e) not in dropped]
+
+    @staticmethod
     def _dedup(doc: Document, events: list[Event]) -> list[Event]:
         """One event per sentence, dyad and type: keep the most confident (a verb beats its own noun)."""
         best: dict[tuple, Event] = {}
@@ -267,6 +389,7 @@ class EventExtractor:
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
         kept = sorted(best.values(), key=lambda e: e.trigger.span[0])
+        kept = EventExtractor._headline_once(doc, kept)
         for n, e in enumerate(kept):
             e.id = f"{doc.id}:{e.sentence}:{n}"
         return kept

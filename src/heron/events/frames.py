@@ -15,13 +15,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from heron.events.targets import PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_reporting
+from heron.events.targets import (PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_event_noun,
+                                  is_reporting)
 from heron.records import Actor, Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # A later mention after these is where something went, not who acted ("delivered to Ethiopia").
 DESTINATION_PREPS = {"to", "into", "toward", "towards", "for"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+MODAL_AUX = {"could", "may", "might", "would", "should", "will", "can", "must", "'ll", "wo"}
+# Prepositions of the place where something happened.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around"}
+# Prepositions that set an act in a meeting: "said during talks with X", "agreed at a meeting with X".
+SETTING_PREPS = {"during", "at", "in", "after", "before", "following", "on", "ahead"}
 SECURITY_SECTORS = {"MIL", "COP"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -50,7 +56,7 @@ class FrameFinder(TargetSearch):
         frames = []
         for tok in sdoc:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
-                frame = self._verb_frame(tok, by_head)
+                frame = self._verb_frame(tok, by_head, doc.focus_country)
             elif tok.pos_ == "NOUN" and tok.i not in by_head or (tok.pos_ == "NOUN" and not by_head[tok.i].actor):
                 frame = self._noun_frame(tok, by_head)
             else:
@@ -67,7 +73,9 @@ class FrameFinder(TargetSearch):
         from heron.parse import sentence_bounds
 
         sdoc = doc.nlp
-        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)]
+        # (a place where something happened is no party: "signed in Barbados")
+        mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)
+                    and not (sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS)]
         # Each sentence takes its own mentions by binary search on their heads (in their original order),
         # so a long document costs no more per sentence than a short one.
         by_head = sorted(range(len(mentions)), key=lambda k: mentions[k].head)
@@ -112,6 +120,9 @@ class FrameFinder(TargetSearch):
         for child in verb.children:
             if child.dep_ in SUBJ_DEPS:
                 found = self._actors_at(child, by_head)
+                # "The EU, Nato member Turkey and Russia have welcomed": a list the parser split into subjects
+                found += [m for other in verb.children if other.dep_ in SUBJ_DEPS and other.i > child.i
+                          for m in self._actors_at(other, by_head) if m not in found]
                 if found:
                     return found, "subject"
                 if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
@@ -168,8 +179,12 @@ class FrameFinder(TargetSearch):
                 out.append(m)
                 continue
             # "His tour aims ..." -> the possessor; "the leaders of X" handled by the resolver.
+            # "Russian missiles hit ...", "US strikes targeting ...": weapons, units and acts stand for the state
+            # that names them.
+            owner_deps = ("poss", "amod", "compound", "nmod") if t.lemma_.lower() in frame_lexicon()["instrument_nouns"] \
+                or t.lower_ in frame_lexicon()["instrument_nouns"] else ("poss",)
             for child in t.children:
-                if child.dep_ == "poss":
+                if child.dep_ in owner_deps:
                     pm = by_head.get(child.i)
                     if pm is not None and pm.actor is not None:
                         out.append(pm)
@@ -183,7 +198,7 @@ class FrameFinder(TargetSearch):
         return out
 
     # -- frames ---------------------------------------------------------------------------
-    def _verb_frame(self, verb, by_head) -> Frame | None:
+    def _verb_frame(self, verb, by_head, focus: str | None = None) -> Frame | None:
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)
@@ -201,7 +216,7 @@ class FrameFinder(TargetSearch):
             lemma = verb.lemma_.lower()
             agents, via = [], "passive-place"
             if lemma in frame_lexicon()["state_action_lemmas"]:
-                agents = self._state_of_place(verb, by_head)
+                agents = self._state_of_place(verb, by_head) or self._state_in_focus(verb, by_head, focus)
             elif lemma in frame_lexicon()["violence_lemmas"]:
                 agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
@@ -265,6 +280,26 @@ class FrameFinder(TargetSearch):
                     return [replace(m, actor=state)]
         return []
 
+    def _state_in_focus(self, verb, by_head, focus: str | None) -> list[Mention]:
+        """"Former prime minister Aminata Toure was arrested", "the decree was lifted" in a story about one state,
+        of someone of that state (or of no known state): that state acted, through its police for arrests."""
+        if focus is None or any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children):
+            return []     # "he could be arrested": no act to give an agent to
+        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+        if not subjects:
+            return []
+        found = [m for c in subjects for m in self._actors_at(c, by_head)]
+        if any(m.actor.country not in (None, focus) or m.actor.igo or m.actor.members for m in found):
+            return []
+        if not found and not any(c.lemma_.lower() in frame_lexicon()["state_instrument_nouns"] for c in subjects):
+            return []     # "turnout figures were not released": not something a state does to someone
+        lemma = verb.lemma_.lower()
+        sector = "COP" if lemma in frame_lexicon()["police_action_lemmas"] else "GOV"
+        tok = subjects[0]
+        state = Actor(text=verb.text, span=(verb.idx, verb.idx + len(verb)), name=None, country=focus, sector=sector,
+                      kind="state", code=focus + sector, confidence=0.5, source="implicit:state-of-story")
+        return [Mention(id="", text=verb.text, span=state.span, sentence=0, actor=state, head=tok.i)]
+
     @staticmethod
     def _state_of_place(verb, by_head) -> list[Mention]:
         for child in verb.children:
@@ -279,6 +314,29 @@ class FrameFinder(TargetSearch):
                         return [replace(m, actor=state)]
         return []
 
+    def _between(self, noun, by_head) -> list[Mention]:
+        """Parties of a "between A and B" phrase on an event noun, on a place noun under it ("on the border
+        between"), or on the verb the noun is subject of ("fighting erupted between")."""
+        heads = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else [])
+        frontier = [(h, 0) for h in heads]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            for child in tok.children:
+                if child.dep_ != "prep":
+                    continue
+                if child.lower_ == "between":
+                    found = []
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(m for m in self._actors_at(pobj, by_head) if _codable(m.actor))
+                    if len(found) == 1 and found[0].actor.members:
+                        return found      # "between the two countries"
+                    if len(found) >= 2:
+                        return found
+                elif depth < 2 and child.lower_ in ("on", "along", "at", "across", "over", "near"):
+                    frontier.extend((p, depth + 1) for p in child.children if p.dep_ == "pobj")
+        return []
+
     def _noun_frame(self, noun, by_head) -> Frame | None:
         agents, via = [], ""
         for child in noun.children:
@@ -288,7 +346,24 @@ class FrameFinder(TargetSearch):
                     agents.append(m)
                     via = child.dep_
         if not agents:
-            return None
+            parties = self._between(noun, by_head)
+            if (len(parties) >= 2 or parties and parties[0].actor.members) and is_event_noun(noun):
+                # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
+                # the parties act on each other.
+                return Frame(noun.i, "noun", parties, [], "between", "")
+            if noun.lemma_.lower() in frame_lexicon()["meeting_nouns"] and noun.dep_ == "pobj" \
+                    and noun.head.lower_ in SETTING_PREPS:
+                # "urged a ceasefire during talks with Kagame": who acts in the clause meets.
+                gov = noun.head.head
+                for _ in range(3):
+                    if gov.pos_ == "VERB" or gov.head.i == gov.i:
+                        break
+                    gov = gov.head
+                if gov.pos_ == "VERB":
+                    agents, via = self._agents_of(gov, by_head)
+                    via = "clause:" + via
+            if not agents:
+                return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
         if not targets:
             return None

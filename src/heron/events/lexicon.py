@@ -15,6 +15,10 @@ from pathlib import Path
 from heron.ontology import Ontology, default_ontology
 
 
+# The CAMEO column of a pattern that matches but is not an event ("hold>hand").
+NOT_AN_EVENT = "none"
+
+
 @dataclass(frozen=True)
 class LexEntry:
     """What a matched pattern means."""
@@ -49,6 +53,15 @@ class Lexicon:
         lex = cls()
         for row in _rows(base / "patterns.tsv"):
             kind, pattern, code = row["kind"], row["pattern"], row["cameo"]
+            if code == NOT_AN_EVENT:
+                # "held the hands of": a more specific pattern that is no event at all
+                entry = LexEntry(kind, pattern, NOT_AN_EVENT, NOT_AN_EVENT, None, ())
+                lemma, prep, obj = parse_pattern(pattern)
+                if kind == "V":
+                    lex.verbs.setdefault(lemma, {})[(prep, obj)] = entry
+                else:
+                    lex.nouns.setdefault(lemma, {})[obj] = entry
+                continue
             info = onto.cameo(code)
             if info is None:
                 raise ValueError(f"patterns.tsv: unknown CAMEO code {code} for {pattern}")

@@ -45,7 +45,11 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
         else:
             break
 
+    # "pressed for a ceasefire during talks with X": the talks are the setting of the act, as real as it is;
+    # what governs the act (pressed for) does not make its setting hypothetical.
+    setting = next((i for i, t in enumerate(chain) if t.dep_ == "prep" and t.lower_ in lex["setting_preps"]), None)
     for i, t in enumerate(chain):
+        irrealis_ok = setting is None or i <= setting
         for c in t.children:
             if not negation_in_type and (c.dep_ == "neg" or (c.lower_ in lex["negators"]
                                                              and c.dep_ in ("advmod", "det", "neg"))):
@@ -62,12 +66,14 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                 if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reporting_verbs"]:
                     return Modality("future", c.text)   # "said they would meet": future in the past
                 return Modality("hypothetical", c.text)
-        if i > 0 and t.lemma_.lower() in lex["hypothetical_verbs"]:
+        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["hypothetical_verbs"]:
             return Modality("hypothetical", t.text)
         if i > 0 and t.pos_ == "NOUN" and t.lemma_.lower() in lex["claim_nouns"] and chain[i - 1].dep_ in ("acl", "ccomp"):
             # "accusations that it had targeted civilians": the content of a claim is not asserted.
             return Modality("hypothetical", t.text)
-        if i > 0 and t.lemma_.lower() in lex["irrealis_governors"]:
+        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["irrealis_governors"] and not (
+                t.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in t.children)):
+            # ("called Rubio to urge a ceasefire": the urging happened in the call)
             # What was demanded or urged has not happened: "demanded that the US cancel plans".
             return Modality("hypothetical", t.text)
         if i == 0 and tok.pos_ == "NOUN":

@@ -25,6 +25,8 @@ ORIGIN_PREPS = {"from"}
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst", "despite", "in", "as",
                       "throughout", "near", "like", "following", "ahead", "per", "via", "under", "beyond", "besides",
                       "than", "around", "outside", "because", "due", "including", "except"}
+# Nouns of the occasion of an act: "on the sidelines of the summit", "on the margins of the UN assembly".
+VENUE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 # Groups that may be a target without a country of their own (heron.when_where.stage supplies it from the event).
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF", "JUD", "LEG", "AGR", "CRM", "MED",
                     "HLH", "REL", "BUS"}
@@ -36,19 +38,47 @@ COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "
 
 @lru_cache(maxsize=1)
 def frame_lexicon() -> dict:
-    """Lexical knowledge of frames and targets (data/frames.json)."""
+    """Lexical knowledge of frames and targets (data/frames.json): word lists as sets, tables as dicts."""
     with resources.files("heron.data").joinpath("frames.json").open(encoding="utf-8") as f:
-        return {k: set(v) for k, v in json.load(f).items() if not k.startswith("_")}
+        return {k: (v if isinstance(v, dict) else set(v)) for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def is_event_noun(tok) -> bool:
-    """A noun naming an act: an event noun of the trigger lexicon or a word that refers back to one ("the move")."""
+    """A noun naming an act: an event noun or verb of the trigger lexicon, or a word that refers back to one
+    ("the move")."""
     from heron.events.lexicon import default_lexicon
 
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in default_lexicon().nouns or lemma in frame_lexicon()["event_reference_nouns"]
+    lex = default_lexicon()
+    # "the recall", "the attack": a noun that is also an event verb of the lexicon names an act too
+    return lemma in lex.nouns or lemma in lex.verbs or lemma in frame_lexicon()["event_reference_nouns"]
+
+
+def characterisation(tok, obj_toks=None) -> list | None:
+    """The words a verb characterises its object with, or None: an object predicate ("called X a disgrace",
+    "labelled the rallies unlawful"), a second object ("branded the takeover a putsch"), an "as" phrase
+    ("described the attacks as a war crime") or an adjective the parser hung elsewhere."""
+    if obj_toks is None:
+        obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    dobjs = [c for c in obj_toks if c.dep_ in ("dobj", "obj")]
+    if not dobjs:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN"))]
+    comps += dobjs[1:]
+    # 'called the expulsions "cruel and inhumane"': the parser hangs a quoted predicate on the object
+    comps += [c for d in dobjs for c in d.children if c.dep_ in ("amod", "appos") and c.i > d.i]
+    for head in [tok] + dobjs:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj")
+            elif prep.dep_ == "prep":
+                comps.extend(p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "ADJ")
+    comps = [c for c in comps if not (c.pos_ == "PROPN" and c.ent_type_ == "PERSON")]   # "called him Donald"
+    if not comps:
+        return None
+    return [w for c in comps for w in c.subtree]
 
 
 def _codable(actor, domestic: bool = False) -> bool:
@@ -118,7 +148,9 @@ class TargetSearch:
     def _judged_act(pred):
         """The act an evaluation verb judges: its object (or "of/over/for" phrase) when that names an act
         and no actor ("condemned the coup", "welcomed the decision", "protested over the arrests")."""
-        if pred.lemma_.lower() not in frame_lexicon()["evaluation_lemmas"]:
+        lemma = pred.lemma_.lower()
+        if lemma not in frame_lexicon()["evaluation_lemmas"] and not (
+                lemma in frame_lexicon()["characterisation_verbs"] and characterisation(pred) is not None):
             return None
         for child in pred.children:
             tok = None
@@ -157,6 +189,8 @@ class TargetSearch:
         # A domestic interaction (a government and its own rebels or refugees) keeps its target;
         # the same state mentioned twice does not.
         agent_sectors = {m.actor.sector for m in agents if m.actor}
+        # "Both countries recalled their ambassadors": the group's own people are not its target.
+        agent_members = {c for m in agents if m.actor and m.actor.members for c in m.actor.members}
         frontier = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS and _is_attribution(child):
@@ -166,6 +200,8 @@ class TargetSearch:
             elif child.dep_ in ("ccomp", "xcomp") and pred.lemma_.lower() in CAUSATIVE_LEMMAS:
                 # "refused to let the UN envoy meet Suu Kyi": the one let (or made) to act is the other party.
                 frontier.extend((sub, 1, "causee") for sub in child.children if sub.dep_ in SUBJ_DEPS)
+            elif child.dep_ == "prep" and any(p.lemma_.lower() in VENUE_NOUNS for p in child.children if p.dep_ == "pobj"):
+                continue    # "met on the sidelines of the APEC summit": where they met, not whom
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 # "fired rockets from Lebanon into Israel": an origin is a party only when nothing else is.
                 frontier.append((child, 3 if child.lower_ in ORIGIN_PREPS else 1, f"prep:{child.lower_}"))
@@ -188,7 +224,8 @@ class TargetSearch:
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
-                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries
+                own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries \
+                    or m.actor.members and set(m.actor.members) <= agent_countries | agent_members
                 if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
                                     and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))

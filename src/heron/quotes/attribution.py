@@ -136,6 +136,7 @@ class Attributor(SpeakerFinder):
             q.addressee_span = self.addressee(cue)
             if q.addressee_span:
                 q.addressee_text = self.text[q.addressee_span[0]:q.addressee_span[1]]
+            q.topic_span = self.topic(cue)
 
     def inherit(self, q: RawQuote, m: Marked, previous: list[RawQuote]) -> None:
         """A cue-less quoted sentence belongs to a person newly introduced as a subject since the previous

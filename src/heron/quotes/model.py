@@ -22,6 +22,7 @@ class RawQuote:
     indirect: bool
     cue: str | None
     sentence: int
+    topic_span: Span | None = None     # whom the words are about: "..., she said of Russia"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class QuoteLexicon:
     indirect_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     addressee_preps: frozenset[str]
+    topic_preps: frozenset[str]
     title_nouns: frozenset[str]
     source_nouns: frozenset[str]
     org_nouns: frozenset[str]

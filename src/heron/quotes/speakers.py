@@ -144,6 +144,15 @@ class SpeakerFinder:
                     return self.phrase(objs[0])
         return None
 
+    def topic(self, cue) -> Span | None:
+        """Whom the words are about: "..., the minister said of the United States"."""
+        for c in cue.children:
+            if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return self.phrase(objs[0])
+        return None
+
     # ---- speaker references ----------------------------------------------------------------------
     def reference(self, head, before_char: int, previous: list[RawQuote]) -> Span | None:
         """Antecedent for a pronoun, a title-only or an organisation-noun phrase; None when the speaker is named."""

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 Span = tuple[int, int]
 ROLES = ("heading", "caption", "furniture", "body")
@@ -52,6 +53,7 @@ class Layout:
     headline: Span | None = None
     dateline: Span | None = None
     dateline_place: str | None = None     # the place words of the dateline ("ABUJA, Nigeria")
+    filed_in: Any = None                  # that place geocoded (a records.Place), set by the when/where stage
 
     @property
     def breaks(self) -> list[int]:
@@ -75,7 +77,9 @@ class Layout:
 
     def to_dict(self) -> dict:
         return {"headline": list(self.headline) if self.headline else None,
-                "dateline": ({"text": self.dateline_place, "span": list(self.dateline)} if self.dateline else None),
+                "dateline": ({"text": self.dateline_place, "span": list(self.dateline),
+                              "place": self.filed_in.to_dict() if self.filed_in is not None else None}
+                             if self.dateline else None),
                 "blocks": [b.to_list() for b in self.blocks if b.role != "body"]}
 
 

@@ -58,8 +58,9 @@ def _through_argument(node, trigger, clause) -> bool:
     return False
 
 
-def event_place(sdoc, trigger_index: int, places: list[Place], dateline: Place | None) -> Place | None:
-    """The place where the event happened: a locative PP of its clause, else the dateline, else None."""
+def event_place(sdoc, trigger_index: int, places: list[Place]) -> Place | None:
+    """The place where the event happened: a locative PP of its clause, else None. The dateline says where the
+    story was filed, not where its acts happened."""
     trigger = sdoc[trigger_index]
     clause = clause_head(trigger)
     movement = trigger.lemma_ in MOVEMENT_LEMMAS or clause.lemma_ in MOVEMENT_LEMMAS
@@ -91,6 +92,4 @@ def event_place(sdoc, trigger_index: int, places: list[Place], dateline: Place |
         cost = attachment_cost(start, trigger, clause)
         if cost is not None and (best is None or cost < best[0]):
             best = (cost, place)
-    if best is not None:
-        return best[1]
-    return dateline
+    return best[1] if best is not None else None

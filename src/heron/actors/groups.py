@@ -1,0 +1,77 @@
+"""Sets of states told together: what "both sides", "the two neighbours" or "the accord" refer back to."""
+from __future__ import annotations
+
+from heron.records import Actor, Mention
+
+
+def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | None = None,
+                       max_sentences: int = 3) -> Actor | None:
+    """The states last named together — "Tajikistan and Kyrgyzstan", "between Armenia and Azerbaijan", "the
+    Kyrgyz-Tajik border" — within a few sentences: what "both sides", "the two neighbours" or "the ex-Soviet
+    countries" refer to. ``size`` asks for that many states ("the five countries")."""
+    by_head = {p.head: p for p in history if p.head is not None and p.span[0] < m.span[0]}
+    for prev in reversed(history):
+        if prev.span[0] >= m.span[0] or prev.head is None:
+            continue
+        if m.sentence - prev.sentence > max_sentences:
+            break
+        a = prev.actor
+        if a.members and "+conjoined" in (a.source or ""):
+            members = list(a.members)
+        elif a.country and not a.members:
+            members = [a.country]
+            for c in sdoc[prev.head].conjuncts:
+                other = by_head.get(c.i)
+                if other is not None and other.actor.country and other.actor.country not in members \
+                        and not other.actor.members:
+                    members.append(other.actor.country)
+        else:
+            continue
+        if len(members) >= 2 and (size is None or len(members) == size):
+            return Actor(text=m.text, span=m.span, members=sorted(members), kind="state", sector=a.sector,
+                         confidence=0.6, source="coref:set")
+    return None
+
+
+def _conjoined_states(mention: Mention, by_head: dict, sdoc) -> list[str]:
+    """The states of a mention and of the mentions coordinated with it ("Argentina, Chile and Peru")."""
+    a = mention.actor
+    if a is None or not a.country or a.members:
+        return []
+    members = [a.country]
+    for c in sdoc[mention.head].conjuncts:
+        other = by_head.get(c.i)
+        if other is not None and other.actor is not None and other.actor.country and not other.actor.members \
+                and other.actor.country not in members:
+            members.append(other.actor.country)
+    return members
+
+
+def next_set_of_states(mentions: list[Mention], m: Mention, sdoc, size: int, max_sentences: int = 2) -> list[str]:
+    """States listed right after a numbered group: "seven Latin American nations ... diplomats from Argentina,
+    Chile, Costa Rica, Peru, Panama, the Dominican Republic and Uruguay"."""
+    by_head = {p.head: p for p in mentions if p.head is not None}
+    for later in mentions:
+        if later.span[0] <= m.span[1] or later.head is None:
+            continue
+        if later.sentence - m.sentence > max_sentences:
+            break
+        members = _conjoined_states(later, by_head, sdoc)
+        if len(members) == size:
+            return sorted(members)
+    return []
+
+
+def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
+    seen: list[str] = []
+    sector = None
+    for prev in reversed(history):
+        a = prev.actor
+        if prev.span[0] < m.span[0] and a.country and not a.members and a.country not in seen:
+            seen.append(a.country)
+            sector = sector or a.sector
+            if len(seen) == 2:
+                members = sorted(seen)
+                return Actor(text=m.text, span=m.span, members=members, kind="state", sector=sector,
+                             confidence=0.6, source="coref:pair")
+    return None

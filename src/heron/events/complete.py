@@ -1,0 +1,75 @@
+"""Stage: keep the events that say who did what to whom.
+
+Runs last, once places have given generic actors their country ("police" in a story about Serbia). An act with
+no recipient is kept when it needs none (a protest), when its parties act on each other ("A and B agreed", "both
+sides blamed each other"), or when it is domestic: its one state is the only one named around it and the one the
+story is about ("police detained 14 protesters"). "X accused" with no one accused in an international story is
+not a dyad, and neither is an act on people of no known country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
+from heron.events.frames import LOCATIVE_PREPS
+from heron.records import Document, Event
+
+# Acts that need no other party to be a whole event.
+SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
+RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
+                              r"|exchanging)\b", re.I)
+# Where something happened or came from is no party to it: "met in Rome", "a letter faxed from Tokyo".
+PLACE_PREPS = LOCATIVE_PREPS | {"from"}
+
+
+@dataclass
+class CompleteDyads:
+    name: str = "dyads"
+
+    def __call__(self, doc: Document) -> Document:
+        parties = sentence_parties(doc)
+        # parties named in the event's sentence and the one before it
+        doc.events = [e for e in doc.events
+                      if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))]
+        return doc
+
+
+def sentence_parties(doc: Document) -> dict[int, set[str]]:
+    """States and organisations named in each sentence as parties, not as the place of something
+    ("met in Rome", "a letter faxed from Tokyo")."""
+    sdoc = doc.nlp
+    found: dict[int, set[str]] = {}
+    for m in doc.mentions:
+        a = m.actor
+        if a is None or not (a.country or a.igo) or a.members:
+            continue
+        if m.head is not None and sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in PLACE_PREPS:
+            continue
+        found.setdefault(m.sentence, set()).add(a.country or a.igo)
+    return found
+
+
+def _only_state(doc: Document, key: str) -> bool:
+    return all((m.actor.country or m.actor.igo) in (None, key) for m in doc.mentions if m.actor is not None
+               and not m.actor.members)
+
+
+def complete(doc: Document, e: Event, named: set[str]) -> bool:
+    """Whether an event says who did what to whom (see the module docstring); ``named``: the states and
+    organisations named as parties in its sentence and the one before."""
+    if e.plover["type"] in SELF_CONTAINED_TYPES:
+        return True
+    if e.recipient and any(r.country or r.igo or r.members or r.kind in ("igo", "ngo") for r in e.recipient):
+        return True
+    keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
+    if len(keys) > 1:
+        if e.plover["type"] in MUTUAL_TYPES | {"SUPPORT"} or e.cameo["code"] in RECIPROCAL_CODES:
+            return True    # "Argentina and Britain restored relations"
+        s, t = doc.sentences[e.sentence] if doc.sentences else (0, len(doc.text))
+        return RECIPROCAL_WORDS.search(doc.text[s:t]) is not None
+    if len(keys) == 1:
+        key = next(iter(keys))
+        # the story is about that state, or names no other state at all
+        return named <= keys and (doc.focus_country == key or doc.focus_country is None and _only_state(doc, key))
+    return True            # no state known for any actor: nothing to check against
