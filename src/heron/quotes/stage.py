@@ -63,7 +63,7 @@ class QuoteAttributor:
             speaker = self._actor(index, raw.speaker_ref_span) or self._actor(index, raw.speaker_span)
             addressee = self._actor(index, raw.addressee_span)
             q = Quote(id=f"{doc.id}:q{n}", text=raw.text, span=tuple(raw.span), speaker=speaker, addressee=addressee,
-                      about=self._actor(doc, raw.topic_span),
+                      about=self._actor(index, raw.topic_span),
                       speaker_text=raw.speaker_text, speaker_span=tuple(raw.speaker_span) if raw.speaker_span else None,
                       partial=raw.partial, indirect=raw.indirect, cue=raw.cue)
             quotes.append(q)
