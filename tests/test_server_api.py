@@ -70,6 +70,14 @@ def test_summary_matches_the_store(client, db):
     assert sum(t["count"] for t in s["event_types"]) == counts["events"]
     assert s["top_actors"] and all(a["stories"] >= 1 for a in s["top_actors"])
     assert [a["stories"] for a in s["top_actors"]] == sorted((a["stories"] for a in s["top_actors"]), reverse=True)
+    with open_store(db, read_only=True) as store:
+        stories = dict(store.fetch_rows("SELECT actor, count(DISTINCT story_id) FROM dyads "
+                                        "WHERE story_id IS NOT NULL AND actor IS NOT NULL GROUP BY actor"))
+    assert {a["actor"]: a["stories"] for a in s["top_actors"]}.items() <= stories.items()
+    assert min(a["stories"] for a in s["top_actors"]) >= sorted(stories.values())[-len(s["top_actors"])]
+    light = client.get("/api/summary", params={"top": "false"}).json()
+    assert (light["top_actors"], light["top_dyads"], light["top_types"]) == ([], [], [])
+    assert light["counts"] == s["counts"] and light["event_types"] == s["event_types"]
 
 
 FILTER_SETS = [{}, {"actor": "USA"}, {"actor": "usa"}, {"recipient": "KAZ"}, {"country": "UKR"},

@@ -57,13 +57,13 @@ def test_which_binds_check_the_host():
 
 
 def test_an_unexpected_error_answers_a_generic_500(db, monkeypatch):
-    from heron.server import queries
+    from heron.store import aggregate
 
-    def broken(store, filters):
+    def broken(*args, **kwargs):
         raise RuntimeError(f"secret detail: {db}")
 
-    monkeypatch.setattr(queries, "count_events", broken)
-    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/events")
+    monkeypatch.setattr(aggregate, "summary", broken)
+    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/summary")
     assert r.status_code == 500 and r.json() == {"detail": "internal error"}
     assert db not in r.text and "secret" not in r.text
     assert r.headers.get("x-frame-options") == "DENY"

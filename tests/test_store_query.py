@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from pg_fixture import (  # noqa: F401 - fixtures
@@ -99,6 +100,40 @@ def test_plover_export_round_trips_the_events(filled):
     assert len(recs) == expected_events(docs, lambda d, e: e["plover"]["type"] == "AID")
     assert recs[0]["actor"] == ["USA"] and recs[0]["recipient"] == ["UKR"] and recs[0]["event_type"] == "AID"
     assert recs[0]["num_articles"] == 4 and recs[0]["context"] == ["military"]
+
+
+def test_batches_stream_the_rows_of_a_query(filled):
+    store, docs = filled
+    usa = QueryFilters.parse(actor="USA")
+    sql = "SELECT doc_id, event_id, event_date FROM events ORDER BY event_date, doc_id, event_id"
+    batches = list(store.fetch_batches(sql, rows=7))
+    assert len(batches) > 2 and all(b.num_rows <= 7 for b in batches)
+    assert pa.Table.from_batches(batches).to_pylist() == store.fetch_arrow(sql).to_pylist()
+    assert pa.Table.from_batches(list(export.event_batches(store, usa))).to_pylist() == store.query(usa).to_pylist()
+    for fmt in ("csv", "jsonl"):
+        out = io.BytesIO()
+        n = export.write_batches(export.event_batches(store, usa), fmt, out)
+        lines = out.getvalue().decode("utf-8").splitlines()
+        assert n == store.query(usa).num_rows == len(lines) - (fmt == "csv") > 0
+    assert json.loads(lines[0])["actor_keys"].count(";USA;") == 1
+    # Nothing matches: the CSV still has its header.
+    out = io.BytesIO()
+    assert export.write_batches(export.event_batches(store, QueryFilters.parse(actor="ATA")), "csv", out) == 0
+    assert out.getvalue().decode("utf-8").splitlines()[0].startswith('"doc_id","event_id"')
+
+
+def test_summary_counts_each_story_once_per_dyad(filled):
+    store, _ = filled
+    want = store.fetch_rows(
+        "SELECT d.actor, d.recipient, count(DISTINCT d.story_id) AS n, count(*) AS reports FROM dyads d "
+        "WHERE d.story_id IS NOT NULL AND d.actor IS NOT NULL AND d.recipient IS NOT NULL "
+        "GROUP BY d.actor, d.recipient ORDER BY n DESC, d.actor, d.recipient LIMIT 10")
+    assert any(reports > n for *_, n, reports in want)     # stories told by several reports
+    got = aggregate.summary(store)
+    assert [(d["actor"], d["recipient"], d["stories"]) for d in got["top_dyads"]] == [
+        (a, r, int(n)) for a, r, n, _ in want]
+    light = aggregate.summary(store, top=False)
+    assert (light["top_dyads"], light["top_types"]) == ([], []) and light["counts"] == got["counts"]
 
 
 def test_dyad_aggregates(filled):

@@ -9,6 +9,8 @@ import typer
 from heron.store import DEFAULT_DB, StoreError, open_store
 from heron.store.base import StoreBusy
 
+MIN_TOKEN = 16
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (default ./heron-data/heron.duckdb)."
 
 
@@ -29,23 +31,42 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
           allowed_host: Optional[list[str]] = typer.Option(
               None, "--allowed-host", help="Host header to answer (repeatable); default: loopback names when "
                                            "bound to a loopback address, any otherwise."),
+          token: Optional[str] = typer.Option(
+              None, "--token", envvar="HERON_TOKEN", show_envvar=True,
+              help="Enable POST /api/documents (code and store articles), which then requires "
+                   "'Authorization: Bearer <token>'. Prefer the environment variable: a command line is visible "
+                   "to other users."),
+          code_workers: int = typer.Option(1, "--code-workers", min=1, max=16,
+                                           help="Processes coding texts for POST /api/code (each holds a model, "
+                                                "~400 MB)."),
           log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: warning, info, debug.")) -> None:
     """Serve the REST API (OpenAPI at /docs) and the dashboard (at /).
 
     The store is opened read-only for each request, so `heron ingest` can add documents while
     the server runs; with DuckDB, a request made while an ingest commits a batch waits for it.
+    Reads need no key; writes (POST /api/documents) exist only with --token.
     """
     import uvicorn
 
     from heron.server import create_app
+    from heron.server.coding import CodingLimits
     from heron.server.security import allowed_hosts
 
     url = db if db is not None else str(Path(DEFAULT_DB))
+    token = token or None   # HERON_TOKEN set but empty: no writes, as if unset
+    if token is not None and len(token) < MIN_TOKEN:
+        typer.echo(f"error: --token/HERON_TOKEN must be at least {MIN_TOKEN} characters; make one with "
+                   f"python -c 'import secrets; print(secrets.token_urlsafe(32))'", err=True)
+        raise typer.Exit(2)
     _check_store(url)
-    typer.echo(f"heron: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs", err=True)
+    if host not in LOOPBACK:
+        typer.echo(f"heron: listening on {host}: anyone who can reach it can read the store (reads need no key)",
+                   err=True)
+    typer.echo(f"heron: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs"
+               + ("  (POST /api/documents enabled, token required)" if token else ""), err=True)
     hosts = list(allowed_host) if allowed_host else allowed_hosts(host)
-    uvicorn.run(create_app(url, allowed_hosts=hosts), host=host, port=port, log_level=log_level,
-                server_header=False)
+    uvicorn.run(create_app(url, token=token, coding=CodingLimits(workers=code_workers), allowed_hosts=hosts),
+                host=host, port=port, log_level=log_level, server_header=False)
 
 
 def register(app: typer.Typer) -> None:

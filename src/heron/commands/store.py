@@ -211,9 +211,8 @@ def export(fmt: str = typer.Option(..., "--format", help="plover | gdelt | parqu
             elif fmt in ("parquet", "csv"):
                 if fmt == "parquet" and out is None:
                     raise ValueError("--format parquet needs -o FILE")
-                table = store.query(filters)
                 with _output(out, binary=True) as f:
-                    n = ex.write_table(table, fmt, f)
+                    n = ex.write_batches(ex.event_batches(store, filters), fmt, f)
             else:
                 raise ValueError("--format must be one of plover, gdelt, parquet, csv")
         typer.echo(f"exported {n} rows", err=True)

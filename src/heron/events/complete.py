@@ -19,6 +19,8 @@ from heron.records import Document, Event
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
                               r"|exchanging)\b", re.I)
+# Nouns of geography whose "with"/"of" phrase names a place: "the border with Bulgaria".
+GEOGRAPHY_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "region", "area", "province", "side"})
 # Where something happened or came from is no party to it: "met in Rome", "a letter faxed from Tokyo".
 PLACE_PREPS = LOCATIVE_PREPS | {"from"}
 
@@ -44,8 +46,9 @@ def sentence_parties(doc: Document) -> dict[int, set[str]]:
         a = m.actor
         if a is None or not (a.country or a.igo) or a.members:
             continue
-        if m.head is not None and sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in PLACE_PREPS:
-            continue
+        if m.head is not None and sdoc[m.head].dep_ == "pobj" and (
+                sdoc[m.head].head.lower_ in PLACE_PREPS or sdoc[m.head].head.head.lemma_.lower() in GEOGRAPHY_NOUNS):
+            continue        # "near Macedonia's border with Bulgaria": a place, not a party
         found.setdefault(m.sentence, set()).add(a.country or a.igo)
     return found
 

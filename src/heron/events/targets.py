@@ -152,15 +152,11 @@ class TargetSearch:
         if lemma not in frame_lexicon()["evaluation_lemmas"] and not (
                 lemma in frame_lexicon()["characterisation_verbs"] and characterisation(pred) is not None):
             return None
-        for child in pred.children:
-            tok = None
-            if child.dep_ in ("dobj", "obj"):
-                tok = child
-            elif child.dep_ == "prep" and child.lower_ in ("against", "over", "of", "at"):
-                tok = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if tok is not None and is_event_noun(tok):
-                return tok
-        return None
+        objects = [c for c in pred.children if c.dep_ in ("dobj", "obj")]
+        if not objects:      # "protested over the arrests" (but not "defended Iraq against criticism")
+            objects = [p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("against", "over", "of", "at")
+                       for p in c.children if p.dep_ == "pobj"]
+        return next((tok for tok in objects if is_event_noun(tok)), None)
 
     def _authors_of_act(self, act, by_head, agents) -> list[Mention]:
         """Who did an act named by a noun: "Israel's strikes", "the Israeli strikes", "the attack by
@@ -175,7 +171,9 @@ class TargetSearch:
                 found.extend(m for m in self._actors_at(child, by_head) if id(m) not in agent_ids)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "agent":
                 for pobj in child.children:
-                    found.extend(m for m in self._actors_at(pobj, by_head) if id(m) not in agent_ids)
+                    # "calls by Kofi Annan, UN secretary-general": the author may be named in an apposition
+                    found.extend(m for t in pobj.subtree if t.dep_ in ("pobj", "appos", "conj")
+                                 for m in self._actors_at(t, by_head) if id(m) not in agent_ids and m not in found)
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 for agent in child.children:
                     if agent.dep_ == "agent":

@@ -1,5 +1,5 @@
 """Serve: the REST API and the dashboard over the heron event store (`heron serve`).
-It adds nothing to the Document: it reads stored documents and events, read-only, per request.
+It adds nothing to the Document: it reads the store per request, codes pasted texts in worker processes.
 """
 from __future__ import annotations
 

@@ -6,16 +6,21 @@ fetched from the internet, by the server or by the browser.
 """
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import AsyncIterator, Optional
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import heron
+from heron.server import routes_code, routes_dyad, routes_map, routes_network, routes_story
 from heron.server.access import StoreAccess
+from heron.server.coding import CodingLimits, CodingPool
 from heron.server.routes import router
+from heron.server.routes_ingest import ingest_router
 from heron.server.security import secure
 from heron.store import DEFAULT_DB
 
@@ -48,16 +53,31 @@ def static_dir() -> Path:
     return Path(str(resources.files("heron.server") / "static"))
 
 
-def create_app(db_url: str | Path | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db_url: str | Path | None = None, token: Optional[str] = None,
+               coding: CodingLimits = CodingLimits(), allowed_hosts: list[str] | None = None) -> FastAPI:
     """The API and dashboard over the store at `db_url` (DuckDB path, duckdb:///path or postgresql://...).
 
+    With a `token`, `POST /api/documents` (code and store articles) exists and requires it;
+    `coding` bounds `POST /api/code` (text size, requests per client, time, worker processes);
     `allowed_hosts`: the Host headers to answer (heron.server.security.allowed_hosts gives the loopback
-    names for a loopback bind); None answers any."""
+    names for a loopback bind), None answers any."""
+    pool = CodingPool(coding)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()    # the coding workers end with the server
+
     app = FastAPI(title="heron", version=getattr(heron, "__version__", "0"), description=DESCRIPTION,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     secure(app, allowed_hosts)
     app.state.store_access = StoreAccess(str(db_url) if db_url is not None else str(DEFAULT_DB))
+    app.state.coding = pool
     app.include_router(router)
+    for view in (routes_map, routes_network, routes_dyad, routes_story, routes_code):
+        app.include_router(view.router)
+    if token:
+        app.include_router(ingest_router(token))
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 

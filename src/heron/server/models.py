@@ -80,7 +80,9 @@ class EventReport(BaseModel):
 class EventPage(BaseModel):
     total: int = Field(description="Reports matching the filters, before limit and offset.")
     limit: int
-    offset: int
+    offset: int = Field(description="Matching reports before the first item of this page.")
+    next: Optional[str] = Field(None, description="Cursor of the next page (pass as `after`); null on the last.")
+    prev: Optional[str] = Field(None, description="Cursor of the previous page (pass as `before`); null on the first.")
     items: list[EventReport]
 
 

@@ -14,8 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from heron.store import QueryFilters
 
 # Bounds of the numeric and text parameters: a value outside answers 422, never reaches SQL (offset=10**19
-# used to overflow DuckDB's integer conversion into a 500). A page is cut from the first offset + limit
-# rows, so offset bounds the work of one request too; /api/export returns everything at once.
+# used to overflow DuckDB's integer conversion into a 500). An offset makes the database skip that many rows,
+# so it bounds the work of one request too; deeper pages use the `after` cursor, /api/export gives everything.
 MAX_LIMIT = 1000
 MAX_OFFSET = 100_000
 MAX_TEXT = 200          # a text or place filter

@@ -12,11 +12,6 @@ from heron.store.query import event_where
 QUADS = (1, 2, 3, 4)
 
 
-def count_events(store: SqlStore, filters: QueryFilters) -> int:
-    where, params = event_where(filters, "e")
-    return int(store.fetch_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0])
-
-
 def count_stories(store: SqlStore, filters: QueryFilters) -> int:
     where, params = event_where(filters, "e")
     return int(store.fetch_rows(f"SELECT count(DISTINCT e.story_id) FROM events e WHERE {where}", params)[0][0])
@@ -29,8 +24,9 @@ def page(store: SqlStore, filters: QueryFilters, limit: int, offset: int, storie
 
 
 def top_actors(store: SqlStore, n: int = 10) -> list[tuple[str, int]]:
+    # A story's reports share their dyads, so its founding report's rows (first_report) name its actors.
     rows = store.fetch_rows(
-        "SELECT actor, count(DISTINCT story_id) AS n FROM dyads WHERE story_id IS NOT NULL AND actor IS NOT NULL "
+        "SELECT actor, count(DISTINCT story_id) AS n FROM dyads WHERE first_report AND actor IS NOT NULL "
         "GROUP BY actor ORDER BY n DESC, actor LIMIT ?", [n])
     return [(a, int(c)) for a, c in rows]
 

@@ -9,12 +9,13 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from heron.server import convert, models, queries
+from heron.server import convert, keyset, models, queries
 from heron.server.access import StoreAccess
 from heron.server.params import MAX_LIMIT, MAX_OFFSET, Period, Unit, code, event_filters, parse_filters
 from heron.store import QueryFilters, aggregate
 
 SPOOL_BYTES = 32 * 1024 * 1024
+CHUNK_BYTES = 1024 * 1024
 ERRORS = {422: {"model": models.ValidationErrorOut, "description": "Bad parameter."},
           503: {"model": models.Problem, "description": "Store missing or busy (being written)."}}
 
@@ -32,11 +33,13 @@ def _paging(limit: int = Query(100, ge=1, le=MAX_LIMIT, description=f"Rows per p
 
 
 @router.get("/summary", response_model=models.Summary, tags=["store"])
-def summary(access: StoreAccess = Depends(store_access)) -> models.Summary:
+def summary(top: bool = Query(True, description="Include the top types, dyads and actors (on a store of millions "
+                                                "of events, the slow part)."),
+            access: StoreAccess = Depends(store_access)) -> models.Summary:
     """Row counts, event date range, top event types, dyads and actors, and every stored event type."""
     with access.read() as store:
-        s = aggregate.summary(store)
-        actors, types = queries.top_actors(store), queries.event_types(store)
+        s = aggregate.summary(store, top=top)
+        actors, types = queries.top_actors(store) if top else [], queries.event_types(store)
     return models.Summary(
         counts=s["counts"], first_date=s["first_date"], last_date=s["last_date"], schema_version=s["schema_version"],
         top_types=[models.TypeCount(type=t["type"], count=t["stories"]) for t in s["top_types"] if t["type"]],
@@ -47,13 +50,20 @@ def summary(access: StoreAccess = Depends(store_access)) -> models.Summary:
 
 @router.get("/events", response_model=models.EventPage, tags=["events"])
 def events(filters: QueryFilters = Depends(event_filters), paging: tuple[int, int] = Depends(_paging),
+           after: Optional[str] = Query(None, description="Cursor: the page after this one (`next` of a page)."),
+           before: Optional[str] = Query(None, description="Cursor: the page before this one (`prev` of a page)."),
            access: StoreAccess = Depends(store_access)) -> models.EventPage:
-    """Event reports matching the filters (as `heron query`), ordered by date, document and event."""
+    """Event reports matching the filters (as `heron query`), ordered by date, document and event.
+
+    Page with the `next` / `prev` cursors of a page (as fast deep in the list as at its start);
+    `offset` also works but makes the store skip every earlier row."""
     limit, offset = paging
+    after_key = keyset.decode("after", after) if after else None
+    before_key = keyset.decode("before", before) if before and not after_key else None
     with access.read() as store:
-        total = queries.count_events(store, filters)
-        rows = queries.page(store, filters, limit, offset, stories=False)
-    return models.EventPage(total=total, limit=limit, offset=offset, items=[convert.event_report(r) for r in rows])
+        page = keyset.event_page(store, filters, limit, offset, after_key, before_key)
+    return models.EventPage(total=page.total, limit=limit, offset=page.position, next=page.next, prev=page.prev,
+                            items=[convert.event_report(r) for r in page.rows])
 
 
 @router.get("/stories", response_model=models.StoryPage, tags=["events"])
@@ -130,24 +140,27 @@ def balance(country: str = Path(..., description="Country code, e.g. KAZ."),
 
 EXPORTS = {"plover": ("application/x-ndjson", "heron-events.plover.jsonl"),
            "gdelt": ("text/tab-separated-values", "heron-events.gdelt.tsv"),
-           "csv": ("text/csv", "heron-events.csv")}
+           "csv": ("text/csv", "heron-events.csv"),
+           "jsonl": ("application/x-ndjson", "heron-events.jsonl")}
 
 
 @router.get("/export", tags=["store"], response_class=StreamingResponse,
             responses={200: {"description": "The events as a file.",
                              "content": {mime: {} for mime, _ in EXPORTS.values()}}})
-def export(format: Literal["plover", "gdelt", "csv"] = Query(..., description="plover | gdelt | csv"),
+def export(format: Literal["plover", "gdelt", "csv", "jsonl"] = Query(..., description="plover | gdelt | csv | jsonl"),
            header: bool = Query(False, description="GDELT: write a header line."),
            filters: QueryFilters = Depends(event_filters),
            access: StoreAccess = Depends(store_access)) -> StreamingResponse:
-    """Download events: PLOVER JSONL (one record per report), GDELT 2.0 event table (TSV) or CSV."""
+    """Download events: PLOVER JSONL (one record per report), GDELT 2.0 event table (TSV), or the
+    event rows of `/api/events` as CSV or JSON lines."""
     from heron.store import export as ex
-    # Written in full before the response starts, so the store is closed before the client reads;
-    # kept in memory up to SPOOL_BYTES, then in a temporary file.
+    # Rows stream from the store in batches into a spool file (memory up to SPOOL_BYTES, then a
+    # temporary file), so no result is held whole in memory; the store is closed before the client
+    # reads, so a slow download never keeps `heron ingest` waiting on the DuckDB file.
     buf = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
     with access.read() as store:
-        if format == "csv":
-            ex.write_table(store.query(filters), "csv", buf)
+        if format in ("csv", "jsonl"):
+            ex.write_batches(ex.event_batches(store, filters), format, buf)
         else:
             text = io.TextIOWrapper(buf, encoding="utf-8", newline="\n", write_through=True)
             if format == "plover":
@@ -157,5 +170,6 @@ def export(format: Literal["plover", "gdelt", "csv"] = Query(..., description="p
             text.detach()
     mime, filename = EXPORTS[format]
     buf.seek(0)
-    return StreamingResponse(buf, media_type=mime, background=BackgroundTask(buf.close),
+    # Sent in 1 MB chunks: iterating the file itself would send it line by line.
+    return StreamingResponse(iter(lambda: buf.read(CHUNK_BYTES), b""), media_type=mime, background=BackgroundTask(buf.close),
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -78,16 +78,22 @@ def cooperation_balance(store: SqlStore, country: str, period: str = "year", uni
     return store.fetch_arrow(sql, [c, c, c, c])
 
 
-def summary(store: SqlStore) -> dict:
-    """Counts, date range, top event types and dyads: what `heron stats` prints."""
+def summary(store: SqlStore, top: bool = True) -> dict:
+    """Counts, date range, top event types and dyads (`top`): what `heron stats` prints."""
     counts = store.counts()
     first, last = store.fetch_rows("SELECT min(event_date), max(event_date) FROM events")[0]
+    out = {"counts": counts, "first_date": first.isoformat() if first else None,
+           "last_date": last.isoformat() if last else None, "schema_version": store.schema_version(),
+           "top_types": [], "top_dyads": []}
+    if not top:
+        return out
     types = store.fetch_rows("SELECT plover_type, count(*) AS n FROM stories GROUP BY plover_type "
                              "ORDER BY n DESC, plover_type LIMIT 10")
-    dyads = store.fetch_rows("SELECT d.actor, d.recipient, count(DISTINCT d.story_id) AS n FROM dyads d "
-                             "WHERE d.story_id IS NOT NULL AND d.actor IS NOT NULL AND d.recipient IS NOT NULL "
+    # Stories per dyad: every report of a story has the same dyads (its key is their parties), so the
+    # founding report's rows count each story once - no DISTINCT over all reports needed.
+    dyads = store.fetch_rows("SELECT d.actor, d.recipient, count(*) AS n FROM dyads d "
+                             "WHERE d.first_report AND d.actor IS NOT NULL AND d.recipient IS NOT NULL "
                              "GROUP BY d.actor, d.recipient ORDER BY n DESC, d.actor, d.recipient LIMIT 10")
-    return {"counts": counts, "first_date": first.isoformat() if first else None,
-            "last_date": last.isoformat() if last else None, "schema_version": store.schema_version(),
-            "top_types": [{"type": t, "stories": int(n)} for t, n in types],
-            "top_dyads": [{"actor": a, "recipient": r, "stories": int(n)} for a, r, n in dyads]}
+    out["top_types"] = [{"type": t, "stories": int(n)} for t, n in types]
+    out["top_dyads"] = [{"actor": a, "recipient": r, "stories": int(n)} for a, r, n in dyads]
+    return out

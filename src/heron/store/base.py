@@ -54,6 +54,8 @@ class IngestStats:
     errors: list[str] = field(default_factory=list)
 
 
+BATCH_ROWS = 10_000
+
 # Columns of `heron query` output: the event row without its bulky JSON, plus the article.
 EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c != "event_json"]
 STORY_OUTPUT_COLUMNS = [c for c in schema.STORIES.column_names if c != "signature"]
@@ -74,6 +76,11 @@ class SqlStore(ABC):
 
     @abstractmethod
     def fetch_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+
+    @abstractmethod
+    def fetch_batches(self, sql: str, params: Sequence[Any] = (), rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        """The result as Arrow batches of at most `rows` rows, read from the database as they are consumed
+        (exports stream; memory stays flat whatever the result's size). Consume it before other queries."""
 
     @abstractmethod
     def insert_rows(self, table: schema.Table, rows: list[dict]) -> None: ...

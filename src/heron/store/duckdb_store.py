@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from heron.store import schema
-from heron.store.base import SqlStore, StoreBusy, StoreError, StoreMissing
+from heron.store.base import BATCH_ROWS, SqlStore, StoreBusy, StoreError, StoreMissing
 from heron.store.file_lock import LockTimeout, StoreLock
 from heron.store.stories import ClusterConfig
 
@@ -82,6 +82,13 @@ class DuckDBStore(SqlStore):
 
     def fetch_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
+
+    def fetch_batches(self, sql: str, params: Sequence[Any] = (), rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        cursor = self.con.cursor()   # its own result, so the store stays usable meanwhile
+        try:
+            yield from cursor.sql(sql, params=list(params) or None).to_arrow_reader(rows)
+        finally:
+            cursor.close()
 
     def _arrow(self, table: schema.Table, columns: list[str], rows: list[dict]) -> pa.Table:
         sch = table.arrow_schema()

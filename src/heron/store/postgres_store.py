@@ -9,7 +9,7 @@ import psycopg
 import pyarrow as pa
 
 from heron.store import schema
-from heron.store.base import SqlStore, StoreError, StoreMissing
+from heron.store.base import BATCH_ROWS, SqlStore, StoreError, StoreMissing
 from heron.store.stories import ClusterConfig
 
 _PLACEHOLDER = re.compile(r"\?")
@@ -51,11 +51,14 @@ class PostgresStore(SqlStore):
             cur.execute(self._sql(sql), list(params) or None)
             rows = cur.fetchall()
             names = [d.name for d in cur.description]
-        columns = list(zip(*rows)) if rows else [() for _ in names]
-        arrays = {}
-        for name, values in zip(names, columns):
-            arrays[name] = pa.array(list(values), type=_arrow_type(name))
-        return pa.table(arrays) if names else pa.table({})
+        return _table(names, rows)
+
+    def fetch_batches(self, sql: str, params: Sequence[Any] = (), rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        # A server-side cursor: the server keeps the result and sends `rows` at a time.
+        with self.conn.transaction(), self.conn.cursor(name="heron_batches") as cur:
+            cur.execute(self._sql(sql), list(params) or None)
+            while chunk := cur.fetchmany(rows):
+                yield from _table([d.name for d in cur.description], chunk).to_batches()
 
     def _copy(self, target: str, columns: list[str], rows: list[dict]) -> None:
         with self.conn.cursor() as cur:
@@ -84,6 +87,12 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _table(names: list[str], rows: list[tuple]) -> pa.Table:
+    columns = list(zip(*rows)) if rows else [() for _ in names]
+    arrays = {name: pa.array(list(values), type=_arrow_type(name)) for name, values in zip(names, columns)}
+    return pa.table(arrays) if names else pa.table({})
 
 
 def _arrow_type(column: str) -> pa.DataType | None:

@@ -1,15 +1,32 @@
-// Talking to the heron REST API (same origin) and small DOM helpers.
+// Talking to the heron REST API (same origin) and small DOM helpers shared by the views.
 
 export class ApiError extends Error {}
 
-/** GET /api/<path>?<params>; drops empty params; throws ApiError with the server's message. */
-export async function getJson(path, params = {}) {
+/** /api/<path>?<params>, without empty params. */
+export function apiUrl(path, params = {}) {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v !== undefined && v !== null && String(v).trim() !== "") query.set(k, String(v).trim());
   }
   const qs = query.toString();
-  const response = await fetch(`/api/${path}${qs ? `?${qs}` : ""}`, { headers: { Accept: "application/json" } });
+  return `/api/${path}${qs ? `?${qs}` : ""}`;
+}
+
+/** GET /api/<path>?<params>; throws ApiError with the server's message. */
+export async function getJson(path, params = {}) {
+  const response = await fetch(apiUrl(path, params), { headers: { Accept: "application/json" } });
+  return readJson(response);
+}
+
+/** POST a JSON body to /api/<path>; throws ApiError with the server's message. */
+export async function postJson(path, body) {
+  const response = await fetch(`/api/${path}`, {
+    method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
+  return readJson(response);
+}
+
+async function readJson(response) {
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(errorText(body, response.status));
   return body;
@@ -42,5 +59,30 @@ export const QUADS = [
 ];
 
 export function docHref(docId) {
-  return `#/doc/${encodeURIComponent(docId)}`;
+  return `?view=doc&id=${encodeURIComponent(docId)}`;
+}
+
+export function storyHref(storyId) {
+  return `?view=story&id=${encodeURIComponent(storyId)}`;
+}
+
+/** Index (0-3) of the quad class with the most events in a row with quad1..quad4, or -1. */
+export function dominantQuad(row) {
+  let best = -1;
+  QUADS.forEach((q, i) => { if ((row[q.key] || 0) > 0 && (best < 0 || row[q.key] > row[QUADS[best].key])) best = i; });
+  return best;
+}
+
+/** Highlight the trigger inside a sentence: [text, <mark>, text]. */
+export function highlightTrigger(evidence, trigger) {
+  const i = trigger ? evidence.toLowerCase().indexOf(trigger.toLowerCase()) : -1;
+  if (i < 0) return [evidence];
+  return [evidence.slice(0, i), el("mark", { className: "hl-trigger" }, evidence.slice(i, i + trigger.length)),
+    evidence.slice(i + trigger.length)];
+}
+
+/** A badge with the event type coloured by quad class. */
+export function typeBadge(type, quadClass) {
+  const quad = QUADS[(quadClass || 0) - 1];
+  return el("span", { className: `badge q${quadClass || 0}`, title: quad ? quad.label : "" }, type || "?");
 }

@@ -1,34 +1,31 @@
-// The heron dashboard: filters, timeline chart, events table, multi-vector balance, document view.
-// Routes live in the URL hash: "#/?actor=USA&type=CONSULT" (events) and "#/doc/<id>" (a document).
+// The heron dashboard: views (events, map, network, dyad series, code a text, document, story) chosen by the
+// URL query string (see state.js), one shared filter form, downloads of the current filter.
 
-import { docHref, el, getJson, QUADS } from "./api.js";
-import { drawBalance, drawTimeline } from "./charts.js";
+import { apiUrl, el, getJson } from "./api.js";
+import { initCode } from "./code.js";
 import { showDocument } from "./document.js";
+import { initDyad, showDyad } from "./dyad.js";
+import { showEvents } from "./events.js";
+import { showMap } from "./map.js";
+import { showNetwork } from "./network.js";
+import { FILTERS, filtersOf, getState, onStateChange, setState, stateUrl, updateState, upgradeHashLink, VIEWS } from "./state.js";
+import { showStory } from "./story.js";
 
-const PAGE_SIZE = 50;
-const FILTERS = ["actor", "recipient", "type", "since", "until", "text"];
+const FILTERED = ["events", "map", "network"]; // the views the filter form applies to
+const TABS = [["events", "Events"], ["map", "Map"], ["network", "Network"], ["dyad", "Dyads"], ["code", "Code a text"]];
 const $ = (id) => document.getElementById(id);
 
-let offset = 0;
-let lastEventsHash = "#/"; // where "back to events" returns, filters included
-
-function currentFilters() {
-  const params = new URLSearchParams(location.hash.split("?")[1] || "");
-  return Object.fromEntries(FILTERS.filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
-}
-
-function fillForm(filters) {
-  const form = $("filters");
-  for (const k of FILTERS) form.elements[k].value = filters[k] || "";
-}
+let shownView = null;
+let lastListUrl = "/"; // where "back" returns from a document or story, filters included
 
 async function loadSummary() {
   try {
-    const s = await getJson("summary");
+    const s = await getJson("summary", { top: false });
     const range = s.first_date ? `${s.first_date} – ${s.last_date}` : "no dated events";
-    $("summary").textContent = `${s.counts.documents} documents · ${s.counts.events} events · ${s.counts.stories} stories · ${range}`;
+    const n = (x) => x.toLocaleString("en");
+    $("summary").textContent = `${n(s.counts.documents)} documents · ${n(s.counts.events)} events · ${n(s.counts.stories)} stories · ${range}`;
     const select = $("filters").elements.type;
-    const chosen = select.value;
+    const chosen = getState().type || "";
     select.replaceChildren(el("option", { value: "" }, "any"),
       ...s.event_types.map((t) => el("option", { value: t.type }, `${t.type} (${t.count})`)));
     select.value = chosen;
@@ -37,129 +34,74 @@ async function loadSummary() {
   }
 }
 
-function highlightTrigger(evidence, trigger) {
-  const i = trigger ? evidence.toLowerCase().indexOf(trigger.toLowerCase()) : -1;
-  if (i < 0) return [evidence];
-  return [evidence.slice(0, i), el("mark", { className: "hl-trigger" }, evidence.slice(i, i + trigger.length)),
-    evidence.slice(i + trigger.length)];
+function fillForm(state) {
+  const form = $("filters");
+  const type = form.elements.type;
+  // The types arrive with the summary; a type from the URL is shown before that.
+  if (state.type && ![...type.options].some((o) => o.value === state.type)) type.append(el("option", { value: state.type }, state.type));
+  for (const k of FILTERS) form.elements[k].value = state[k] || "";
 }
 
-function sideCell(names, keys) {
-  // A reciprocal event (a meeting, a joint agreement) has no named recipient: each actor is the other's.
-  const shown = names.join(", ") || (keys.length ? el("span", { className: "muted" }, "each other") : "—");
-  return el("td", { className: "side", title: keys.join(" ") }, shown, keys.length ? el("div", { className: "codes" }, keys.join(" ")) : null);
+function updateChrome(state) {
+  const filters = filtersOf(state);
+  $("tabs").replaceChildren(...TABS.map(([view, label]) => el("a", {
+    href: stateUrl(FILTERED.includes(view) ? { ...filters, view } : view === "dyad" ? { view, a: state.a, b: state.b } : { view }),
+    className: view === state.view ? "tab active" : "tab", attrs: { "data-view": view },
+  }, label)));
+  $("filters").hidden = !FILTERED.includes(state.view);
+  $("download-csv").href = apiUrl("export", { ...filters, format: "csv" });
+  $("download-json").href = apiUrl("export", { ...filters, format: "jsonl" });
+  fillForm(state);
 }
 
-function eventRow(ev) {
-  const quad = QUADS[(ev.quad_class || 0) - 1];
-  const place = ev.location ? ev.location.name || ev.location.text : "";
-  const conf = ev.confidence === null || ev.confidence === undefined ? "" : ` · ${ev.confidence.toFixed(2)}`;
-  return el("tr", {},
-    el("td", { className: "nowrap" }, ev.date || ""),
-    sideCell(ev.actors, ev.actor_keys),
-    el("td", {}, el("span", { className: `badge q${ev.quad_class || 0}`, title: quad ? quad.label : "" }, ev.plover_type || "?"),
-      el("div", { className: "codes", title: ev.cameo_name || "" }, `CAMEO ${ev.cameo_code || "?"}`)),
-    sideCell(ev.recipients, ev.recipient_keys),
-    el("td", { className: "evidence" }, ...highlightTrigger(ev.evidence || "", ev.trigger),
-      el("div", { className: "codes" }, ev.title || ev.doc_id)),
-    el("td", {}, place || ""),
-    el("td", { className: "nowrap" }, `${ev.modality || ""}${conf}`),
-    el("td", {}, el("a", { href: docHref(ev.doc_id), className: "doc-link" }, "document")));
-}
-
-async function loadEvents(filters) {
-  const body = $("events-table").tBodies[0];
-  try {
-    const page = await getJson("events", { ...filters, limit: PAGE_SIZE, offset });
-    body.replaceChildren(...(page.items.length ? page.items.map(eventRow)
-      : [el("tr", {}, el("td", { colSpan: 8, className: "muted" }, "No events match these filters."))]));
-    $("events-total").textContent = `${page.total} reports`;
-    const last = Math.min(offset + page.items.length, page.total);
-    $("page-info").textContent = page.total ? `${offset + 1}–${last} of ${page.total}` : "";
-    $("prev").disabled = offset === 0;
-    $("next").disabled = last >= page.total;
-    document.body.dataset.events = String(page.total);
-    $("filter-error").textContent = "";
-  } catch (err) {
-    $("filter-error").textContent = err.message;
-    document.body.dataset.events = "error";
-  }
-}
-
-async function loadTimeline(filters) {
-  try {
-    const timeline = await getJson("timeline", filters);
-    // Very long spans read better by year than as hundreds of monthly bars.
-    const data = timeline.rows.length > 1 && monthsBetween(timeline.rows) > 240
-      ? await getJson("timeline", { ...filters, period: "year" }) : timeline;
-    $("timeline-empty").hidden = data.rows.length > 0;
-    drawTimeline($("timeline-chart"), data);
-  } catch (err) {
-    $("filter-error").textContent = err.message;
-  }
-}
-
-function monthsBetween(rows) {
-  const [a, b] = [rows[0].period, rows[rows.length - 1].period].map((p) => p.split("-").map(Number));
-  return (b[0] - a[0]) * 12 + (b[1] - a[1]);
-}
-
-async function loadBalance() {
-  const form = $("balance-form");
-  const country = form.elements.country.value.trim().toUpperCase() || "KAZ";
-  try {
-    const balance = await getJson(`balance/${encodeURIComponent(country)}`, { period: form.elements.period.value });
-    $("balance-error").textContent = "";
-    $("balance-empty").hidden = balance.rows.length > 0;
-    drawBalance($("balance-chart"), balance);
-  } catch (err) {
-    $("balance-error").textContent = err.message;
-  }
-}
-
-function showEvents() {
-  $("view-doc").hidden = true;
-  $("view-main").hidden = false;
-  lastEventsHash = location.hash || "#/";
-  const filters = currentFilters();
-  fillForm(filters);
-  loadEvents(filters);
-  loadTimeline(filters);
-}
-
-function route() {
-  const match = location.hash.match(/^#\/doc\/(.+)$/);
-  if (match) {
-    $("view-main").hidden = true;
-    $("view-doc").hidden = false;
-    $("back").href = lastEventsHash;
-    window.scrollTo(0, 0);
-    showDocument(decodeURIComponent(match[1]));
-  } else {
-    showEvents();
-  }
+function route(state) {
+  for (const view of VIEWS) $(`view-${view}`).hidden = view !== state.view;
+  updateChrome(state);
+  $("filter-error").textContent = "";
+  if (state.view !== shownView) window.scrollTo(0, 0);
+  shownView = state.view;
+  if (FILTERED.includes(state.view) || state.view === "dyad") lastListUrl = stateUrl(state);
+  for (const back of document.querySelectorAll("a.back")) back.href = lastListUrl;
+  document.body.dataset.view = state.view;
+  if (state.view === "events") showEvents(state);
+  else if (state.view === "map") showMap(state);
+  else if (state.view === "network") showNetwork(state);
+  else if (state.view === "dyad") showDyad(state);
+  else if (state.view === "doc") showDocument(state.id || "");
+  else if (state.view === "story") showStory(state.id || "");
 }
 
 function applyFilters(event) {
   event.preventDefault();
   const form = $("filters");
-  const params = new URLSearchParams();
-  for (const k of FILTERS) if (form.elements[k].value.trim()) params.set(k, form.elements[k].value.trim());
-  offset = 0;
-  const hash = `#/?${params}`;
-  if (location.hash === hash) showEvents(); else location.hash = hash;
+  const patch = Object.fromEntries(FILTERS.map((k) => [k, form.elements[k].value.trim()]));
+  const view = getState().view;
+  setState({ ...patch, view: FILTERED.includes(view) ? view : "events", mapz: getState().mapz });
+}
+
+/** Links inside the app (href "?view=...") change the state without reloading the page. */
+function followInternalLinks(event) {
+  const a = event.target.closest("a");
+  const href = a && a.getAttribute("href");
+  if (!href || !(href.startsWith("?") || href === "/" || href.startsWith("/?"))) return;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  setState(Object.fromEntries(new URLSearchParams(href.split("?")[1] || "")));
 }
 
 function init() {
+  upgradeHashLink();
+  document.addEventListener("click", followInternalLinks);
   $("filters").addEventListener("submit", applyFilters);
-  $("reset").addEventListener("click", () => { offset = 0; $("filters").reset(); location.hash = "#/"; });
-  $("prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE_SIZE); loadEvents(currentFilters()); });
-  $("next").addEventListener("click", () => { offset += PAGE_SIZE; loadEvents(currentFilters()); });
-  $("balance-form").addEventListener("submit", (e) => { e.preventDefault(); loadBalance(); });
-  window.addEventListener("hashchange", route);
+  $("reset").addEventListener("click", () => {
+    const view = getState().view;
+    setState({ view: FILTERED.includes(view) ? view : "events" });
+  });
+  initDyad();
+  initCode();
+  onStateChange(route);
   loadSummary();
-  loadBalance();
-  route();
+  route(getState());
 }
 
 init();

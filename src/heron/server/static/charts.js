@@ -79,3 +79,40 @@ export function drawBalance(canvas, balance) {
     },
   });
 }
+
+/** One relationship over time: a -> b reports by quad class above the axis, b -> a below, net Goldstein as a line.
+ *  `onMonth(period)` is called with the month of a clicked bar. */
+export function drawDyad(canvas, series, onMonth) {
+  const rows = series.rows;
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const labels = rows.length ? monthRange(rows[0].period, rows[rows.length - 1].period) : [];
+  const bars = (dir, sign, alpha) => QUADS.map((q, i) => ({
+    type: "bar", label: `${dir === "ab" ? `${series.a} → ${series.b}` : `${series.b} → ${series.a}`} ${q.label.toLowerCase()}`,
+    backgroundColor: q.color + alpha, stack: "reports", maxBarThickness: 36, yAxisID: "y",
+    data: labels.map((p) => sign * (byPeriod.get(p)?.[dir][i] ?? 0)),
+  }));
+  return draw(canvas, {
+    type: "bar",
+    data: {
+      labels,
+      datasets: [
+        { type: "line", label: "net Goldstein (right axis)", borderColor: "#1d2733", backgroundColor: "#1d2733",
+          yAxisID: "y2", tension: 0.2, pointRadius: 3, data: labels.map((p) => byPeriod.get(p)?.net_goldstein ?? 0) },
+        ...bars("ab", 1, ""), ...bars("ba", -1, "99"),
+      ],
+    },
+    options: {
+      onClick: (_, elements) => { if (elements.length) onMonth(labels[elements[0].index]); },
+      scales: {
+        x: { stacked: true },
+        y: { stacked: true, ticks: { precision: 0, callback: (v) => Math.abs(v) },
+          title: { display: true, text: `↑ ${series.a} → ${series.b}   reports   ${series.b} → ${series.a} ↓` } },
+        y2: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "net Goldstein" } },
+      },
+      plugins: {
+        legend: { position: "bottom", labels: { boxWidth: 12, font: { size: 11 } } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${Math.abs(c.parsed.y)}` } },
+      },
+    },
+  });
+}

@@ -24,7 +24,7 @@ function quoteTitle(q) {
 
 // Spans overlap (a trigger inside a quote, an actor inside a mention), so the text is cut at every
 // span boundary and each piece gets the classes of all spans covering it: no nesting needed.
-function renderText(container, text, spans) {
+export function renderText(container, text, spans) {
   const cuts = [...new Set([0, text.length, ...spans.flatMap(([s, e]) => [s, e])])].sort((a, b) => a - b);
   const pieces = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -52,8 +52,8 @@ function eventItem(ev) {
       "show in text") : null);
 }
 
-function jumpTo(eventId) {
-  const node = [...document.querySelectorAll("#doc-text mark.hl-trigger")].find((m) => m.dataset.event === eventId);
+export function jumpTo(eventId, container = "#doc-text") {
+  const node = [...document.querySelectorAll(`${container} mark.hl-trigger`)].find((m) => m.dataset.event === eventId);
   if (!node) return;
   node.scrollIntoView({ block: "center" });
   node.classList.add("flash");
