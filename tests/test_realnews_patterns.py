@@ -275,3 +275,69 @@ def test_a_pronoun_after_a_quote_refers_to_the_speaker_not_to_someone_quoted(cod
                      "He said he had held a phone call with German Chancellor Olaf Scholz.", date="2023-05-10")
     he = next(m for m in doc.mentions if m.text == "He")
     assert he.actor is not None and he.actor.country == "UKR"
+
+
+def test_fighters_killed_in_a_raid_the_army_announced(events_of):
+    found = events_of("Twelve insurgents died in a raid in northern Mali, the Malian military said.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "died"] == [("ASSAULT", ["MLI"], ["MLI"])]
+
+
+def test_taken_into_custody_is_an_arrest_by_the_state(events_of):
+    text = ("Senegal's president postponed the election. Senegalese opposition leaders protested in Dakar. "
+            "Opposition leader Ousmane Sonko was taken into custody in Dakar on Friday.")
+    assert ("COERCE", ["SEN"], ["SEN"]) in [(t, a, r) for t, trig, a, r in events_of(text) if trig == "taken"]
+
+
+def test_listing_banks_under_export_controls_is_a_sanction(events_of):
+    found = events_of("Washington announced the listing of a dozen Chinese banks under export controls.")
+    assert [(t, a, r) for t, trig, a, r in found] == [("SANCTION", ["USA"], ["CHN"])]
+
+
+def test_being_prepared_to_respond_to_an_attack_is_a_threat(events_of):
+    found = events_of("Iran is prepared to respond further to any Israeli attack, its foreign minister said.")
+    assert ("THREATEN", ["IRN"], ["ISR"]) in [(t, a, r) for t, trig, a, r in found]
+
+
+def test_a_choice_between_acts_asserts_neither(events_of):
+    assert events_of("Ethiopia has to choose between backing the rebels and working with Eritrea.") == []
+
+
+def test_an_act_in_an_if_clause_is_no_threat_and_not_asserted(events_of):
+    assert events_of("If Iran attacks Israel, the United States will respond.") == []
+
+
+def test_non_events(events_of):
+    for text in ("The ministers issued a joint communique.", "Gazprom owns a majority share in the Serbian company NIS.",
+                 "Hungary, a close ally of Russia, abstained.", "The two countries will each hold a third of the company."):
+        assert events_of(text) == [], text
+
+
+def test_one_happening_told_twice_is_one_event(coder):
+    doc = coder.code("Japan and the Philippines pledged on Monday to strengthen defence ties. "
+                     "The two countries agreed to strengthen their defence ties, officials said.", date="2024-06-01")
+    agree = [e for e in doc.events if e.plover["type"] == "AGREE"]
+    assert len(agree) == 1 and 1 in [told["sentence"] for told in agree[0].explain["also_told"]]
+
+
+def test_in_a_story_between_two_states_an_unaimed_act_aims_at_the_other(events_of):
+    text = ("North Korea fired a ballistic missile over Japan on Tuesday. Japan said the North Korean missile flew "
+            "over its territory. North Korea has fired more missiles this year than ever. Japan's prime minister "
+            "called the launch reckless. Japan warned of a resolute response.")
+    assert ("THREATEN", ["JPN"], ["PRK"]) in [(t, a, r) for t, trig, a, r in events_of(text) if trig == "warned"]
+
+
+def test_coming_under_attack_by_someone(events_of):
+    found = events_of("A convoy of Kenyan police came under attack by al-Shabaab militants near the Somali border.")
+    assert [(t, a, r) for t, trig, a, r in found if trig == "came"] == [("ASSAULT", ["SOM"], ["KEN"])]
+
+
+def test_condemning_a_coup_in_a_story_about_one_state(events_of):
+    text = ("Soldiers in Gabon seized power on Wednesday and detained President Ali Bongo. Gabon's borders were closed. "
+            "The African Union strongly condemned the coup.")
+    condemned = _by_trigger(events_of(text), "condemned")
+    assert condemned and condemned[0][2] == ["GAB"]
+
+
+def test_an_impeachment_motion_against_a_president_is_an_accusation(events_of):
+    found = events_of("Peruvian lawmakers submitted an impeachment motion against President Pedro Castillo.")
+    assert ("ACCUSE", ["PER"], ["PER"]) in [(t, a, r) for t, trig, a, r in found]

@@ -11,6 +11,25 @@ from heron.records import Mention
 # The focus must be named this often, and at least this many times as often as the next state.
 MIN_MENTIONS = 3
 MIN_LEAD = 2.0
+# The two states of a story between two states hold this share of its state mentions.
+PAIR_SHARE = 0.6
+MIN_PAIR_MENTIONS = 2
+
+
+def story_pair(mentions: list[Mention]) -> tuple[str, str] | None:
+    """The two states a story is between ("Thailand and Cambodia", "the US and Colombia"): named far more often
+    than any other, together most of the story's state mentions."""
+    counts = Counter(m.actor.country for m in mentions
+                     if m.actor is not None and m.actor.country and not m.actor.members)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2:
+        return None
+    (a, na), (b, nb) = ranked[0], ranked[1]
+    third = ranked[2][1] if len(ranked) > 2 else 0
+    total = sum(counts.values())
+    if nb >= MIN_PAIR_MENTIONS and nb >= MIN_LEAD * third and na + nb >= PAIR_SHARE * total:
+        return (a, b)
+    return None
 
 
 def focus_country(mentions: list[Mention]) -> str | None:

@@ -236,7 +236,7 @@ class EventClassifier:
     def _noun(self, tok) -> LexEntry | None:
         mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
         # "a ban on imports" reads like "an import ban"
-        mods += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+        mods += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "under")
                  for p in c.children if p.dep_ == "pobj"]
         # Pseudo-modifiers for senses that depend on who and on what: "Israeli strikes", "strikes on Doha"
         # are attacks, "a general strike" is a protest.
@@ -290,9 +290,9 @@ class EventClassifier:
         than the source (a demand), conditional clauses, modal/future auxiliaries."""
         out = []
         aux = [c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        # the condition of a main clause makes it a threat ("will strike if attacked"); an act inside the
+        # if-clause ("if Iran attacks Israel, ...") is only hypothetical (heron.events.modality)
         marks = [m.lemma_.lower() for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
-        if tok.dep_ == "advcl":
-            marks += [m.lemma_.lower() for m in tok.children if m.dep_ == "mark"]
         if any(c.dep_ == "neg" for c in tok.children):
             out.append("negate")
         if source and any(("obliged", "obliged") in self.lexicon.modifiers.get(a, []) for a in aux):

@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
 from heron.events.frames import LOCATIVE_PREPS
-from heron.records import Document, Event
+from heron.actors.focus import story_pair
+from heron.records import Actor, Document, Event
 
+# A second telling of the same act this many sentences after the first is the same happening.
+RETOLD_WITHIN = 2
+# Acts aimed at someone, whose target a two-state story may supply.
+DIRECTED_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION", "ASSAULT", "COERCE", "SUPPORT",
+                            "MOBILIZE"})
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -31,10 +37,50 @@ class CompleteDyads:
 
     def __call__(self, doc: Document) -> Document:
         parties = sentence_parties(doc)
+        pair = story_pair(doc.mentions)
+        if pair is not None:
+            for e in doc.events:
+                counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
         # parties named in the event's sentence and the one before it
-        doc.events = [e for e in doc.events
-                      if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))]
+        doc.events = once([e for e in doc.events
+                           if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))])
         return doc
+
+
+def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:
+    """In a story between two states, an act of one with no one named is aimed at the other: "Kenya criticised the
+    attacks" in a Kenya-Congo story, "Yoon warned of a resolute response" in a story about North Korea's launches.
+    Only where no third party is named around it; a guess, so the recipient carries low confidence."""
+    if e.recipient or e.plover["type"] not in DIRECTED_TYPES or e.modality in ("negated", "hypothetical"):
+        return
+    keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
+    if len(keys) != 1 or not keys <= set(pair) or not named <= set(pair):
+        return
+    other = pair[1] if pair[0] in keys else pair[0]
+    e.recipient = [Actor(text="", span=None, name=None, country=other, kind="state", code=other, confidence=0.4,
+                         source="implicit:story-counterpart")]
+    if e.explain is not None:
+        e.explain["target_via"] = "story-counterpart"
+
+
+def once(events: list[Event], window: int = RETOLD_WITHIN) -> list[Event]:
+    """One happening, one event: the same parties doing the same kind of act on the same day, told again in the
+    same clause chain or a sentence or two later ("pledged to strengthen ties" ... "agreed to strengthen ties"), is
+    the first telling; the later ones are listed in its ``explain["also_told"]``."""
+    kept: list[Event] = []
+    first: dict[tuple, Event] = {}
+    for e in events:
+        key = (tuple(sorted({a.country or a.igo or "" for a in e.actor})),
+               tuple(sorted({a.country or a.igo or "" for a in e.recipient})), e.plover["type"], e.date,
+               e.modality in ("negated", "hypothetical"))
+        told = first.get(key)
+        if told is not None and e.sentence - told.sentence <= window and any(key[0]):
+            if told.explain is not None:
+                told.explain.setdefault("also_told", []).append({"sentence": e.sentence, "trigger": e.trigger.text})
+            continue
+        first[key] = e
+        kept.append(e)
+    return kept
 
 
 def sentence_parties(doc: Document) -> dict[int, set[str]]:

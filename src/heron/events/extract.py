@@ -196,6 +196,10 @@ class EventExtractor:
                     and not a.members and a.kind != "person":
                 return [Actor(text=m.text, span=m.span, name=None, country=a.country, sector="GOV", kind="state",
                               code=a.country + "GOV", confidence=0.5, source="implicit:state-act")]
+        focus = doc.focus_country
+        if focus and focus not in exclude:     # "condemned the military coup" in a story about Niger
+            return [Actor(text=noun.text, span=(noun.idx, noun.idx + len(noun)), name=None, country=focus, sector="GOV",
+                          kind="state", code=focus + "GOV", confidence=0.4, source="implicit:state-act-of-story")]
         return []
 
     @staticmethod

@@ -29,6 +29,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "
 # Prepositions that set an act in a meeting: "said during talks with X", "agreed at a meeting with X".
 SETTING_PREPS = {"during", "at", "in", "after", "before", "following", "on", "ahead"}
 SECURITY_SECTORS = {"MIL", "COP"}
+# Fighters a state's forces announce they killed.
+HOSTILE_SECTORS = {"REB", "UAF", "CRM"}
 # Auxiliaries that put an obligation on the clause's subject.
 OBLIGATION_AUX = {"must", "should", "ought"}
 
@@ -199,6 +201,11 @@ class FrameFinder(TargetSearch):
 
     # -- frames ---------------------------------------------------------------------------
     def _verb_frame(self, verb, by_head, focus: str | None = None) -> Frame | None:
+        if verb.lemma_.lower() in frame_lexicon()["death_lemmas"]:
+            return self._death_frame(verb, by_head)
+        suffered = self._suffered_act(verb)
+        if suffered is not None:
+            return self._suffered_frame(verb, suffered, by_head)
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)
@@ -215,10 +222,13 @@ class FrameFinder(TargetSearch):
             # "X was arrested in Lebanon": the state where it happened is the unstated agent.
             lemma = verb.lemma_.lower()
             agents, via = [], "passive-place"
-            if lemma in frame_lexicon()["state_action_lemmas"]:
+            preps = {f"{lemma}+{c.lower_}" for c in verb.children if c.dep_ == "prep"}
+            if lemma in frame_lexicon()["state_action_lemmas"] or preps & frame_lexicon()["state_action_lemmas"]:
                 agents = self._state_of_place(verb, by_head) or self._state_in_focus(verb, by_head, focus)
             elif lemma in frame_lexicon()["violence_lemmas"]:
-                agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
+                agents, via = self._announcing_force(verb, by_head), "announcing-force"
+                if not agents:
+                    agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
                 return None         # "X was attacked" with no agent and no place: nothing to code
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
@@ -264,6 +274,53 @@ class FrameFinder(TargetSearch):
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
+
+    @staticmethod
+    def _suffered_act(verb):
+        """"The camp came under attack", "the convoy came under fire": the act the subject suffered."""
+        if verb.lemma_.lower() not in ("come", "fall"):
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                return next((p for p in prep.children if p.dep_ == "pobj" and is_event_noun(p)), None)
+        return None
+
+    def _suffered_frame(self, verb, act, by_head) -> Frame | None:
+        """"The camp came under attack by al-Shabaab militants": the attackers act on the camp's people."""
+        # the subject, or the people its phrase names ("the camp of Ugandan peacekeepers")
+        targets = [by_head[t.i] for c in verb.children if c.dep_ in SUBJ_DEPS for t in c.subtree
+                   if t.i in by_head and by_head[t.i].actor is not None and _codable(by_head[t.i].actor, domestic=True)][:1]
+        agents = [m for prep in act.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                  for p in prep.children for m in self._actors_at(p, by_head)]
+        if not targets:
+            return None
+        if not agents:
+            agents = self._unknown_perpetrator(verb, by_head)
+        return Frame(verb.i, "verb", agents, targets, "suffered-by", "suffered") if agents else None
+
+    def _death_frame(self, verb, by_head) -> Frame | None:
+        """"Twelve insurgents died in a raid in northern Mali, the Malian military said": those who died are the
+        target; the force that announced it, else an unknown actor of the place, acted."""
+        victims = [m for c in verb.children if c.dep_ in SUBJ_DEPS for m in self._actors_at(c, by_head)
+                   if _codable(m.actor, domestic=True)]
+        if not victims:
+            return None
+        agents, via = self._announcing_force(verb, by_head), "announcing-force"
+        if not agents:
+            agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
+        return Frame(verb.i, "verb", agents, victims, via, "died") if agents else None
+
+    def _announcing_force(self, verb, by_head) -> list[Mention]:
+        """"Twelve militants were killed in an operation in Waziristan, the Pakistani army said": fighters killed in
+        an operation a state's forces announce were killed by those forces."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or not is_reporting(head):
+            return []
+        victims = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ | SUBJ_DEPS for m in self._actors_at(c, by_head)]
+        if not victims or not all(m.actor.sector in HOSTILE_SECTORS for m in victims):
+            return []
+        speakers = [m for c in head.children if c.dep_ in SUBJ_DEPS for m in self._actors_at(c, by_head)]
+        return [m for m in speakers if m.actor.sector in SECURITY_SECTORS]
 
     @staticmethod
     def _unknown_perpetrator(verb, by_head) -> list[Mention]:

@@ -38,7 +38,8 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.i < cur.head.i:
             break       # "X imposed a ban, ministers decided": a trailing attribution adds no modality
-        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "dobj", "acomp", "prep", "amod", "compound", "nsubj", "acl") \
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "pcomp", "dobj", "acomp", "prep", "amod", "compound", "nsubj",
+                        "acl") \
                 and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
@@ -66,6 +67,8 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                 if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reporting_verbs"]:
                     return Modality("future", c.text)   # "said they would meet": future in the past
                 return Modality("hypothetical", c.text)
+        if t.dep_ == "prep" and t.lower_ == "between" and t.head.lemma_.lower() in lex["choice_verbs"]:
+            return Modality("hypothetical", t.head.text)   # "has to choose between backing X and working with Y"
         if i > 0 and irrealis_ok and t.lemma_.lower() in lex["hypothetical_verbs"]:
             return Modality("hypothetical", t.text)
         if i > 0 and t.pos_ == "NOUN" and t.lemma_.lower() in lex["claim_nouns"] and chain[i - 1].dep_ in ("acl", "ccomp"):

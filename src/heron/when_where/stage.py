@@ -79,7 +79,7 @@ class WhenWhere:
         sentence_countries = self._sentence_countries(doc)
         focus = doc.focus_country
         lead = self._lead_sentences(doc)
-        story_date = None         # the date the lead gives its news ("on November 12")
+        story_date, story_sentence = None, 0      # the date the lead gives its news ("on November 12")
         dates, places = SpanIndex(doc.dates), SpanIndex(doc.places)
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
@@ -93,8 +93,8 @@ class WhenWhere:
                     # "the 1991 invasion", "in March 2014": background, not news of the day.
                     e.modality = "historical"
                 elif story_date is None and e.sentence in lead and ref.precision == "day" and ref.date != doc.date:
-                    story_date = ref
-            elif story_date is not None and e.modality in ("asserted", "future") and e.sentence not in lead:
+                    story_date, story_sentence = ref, e.sentence
+            elif story_date is not None and e.modality in ("asserted", "future") and e.sentence > story_sentence:
                 # The sentences after the lead continue its story: they keep its date, not the publication date.
                 e.date, e.date_text, e.date_precision = story_date.date, None, "story"
             else:
