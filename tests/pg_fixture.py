@@ -14,6 +14,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,9 +46,16 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def pg_server():
     """Start a PostgreSQL cluster for the session; yields (host, port, user)."""
-    bindir = _pg_bin()
-    if bindir is None:
+    if _pg_bin() is None:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not installed: apt-get install postgresql")
+    with postgres_server() as server:
+        yield server
+
+
+@contextmanager
+def postgres_server():
+    """A throw-away PostgreSQL cluster on a loopback port (also used by benchmarks); yields (host, port, user)."""
+    bindir = _pg_bin()
     tmp = Path(tempfile.mkdtemp(prefix="heron-pg-"))
     data, sock = tmp / "data", tmp / "sock"
     sock.mkdir()

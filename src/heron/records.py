@@ -5,6 +5,7 @@ so a coded document survives a JSON round trip unchanged.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -266,7 +267,9 @@ class Document:
                    warnings=list(d.get("warnings", [])), focus_country=d.get("focus_country"))
 
     def sentence_of(self, char: int) -> int:
-        for i, (s, e) in enumerate(self.sentences):
-            if s <= char < e:
-                return i
+        """Index of the sentence holding `char` (sentences are in text order; a binary search, as a
+        long document has thousands); the last sentence for a character between sentences."""
+        i = bisect_right(self.sentences, char, key=lambda span: span[0]) - 1
+        if i >= 0 and char < self.sentences[i][1]:
+            return i
         return max(0, len(self.sentences) - 1)

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from heron.actors.resolver import ActorResolver
 
 
+# How many earlier person mentions a surname or title is linked back to (a news article has far fewer).
+PEOPLE_WINDOW = 400
+
+
 class DocumentActors:
     """Resolves the actor mentions of one document in text order, linking surnames and titles back
     to people mentioned earlier ("Blinken", "the top diplomat" -> Antony Blinken)."""
@@ -27,6 +31,7 @@ class DocumentActors:
         self.date = date
         self.countries: tuple[str, ...] = resolver.context_countries(text) if text else ()
         self._people: list[tuple[Actor, str | None]] = []   # (actor, office class), in mention order
+        self._tokens: dict[str, set[str]] = {}                # name -> its name tokens, folded once
 
     def resolve(self, text: str) -> Actor | None:
         res = self.resolver.analyse(text, self.date, self.countries)
@@ -36,7 +41,7 @@ class DocumentActors:
             caps = [t for t in tokenize(text) if t[:1].isupper()]
             written = name_tokens(" ".join(caps)) if caps else None
         if written and (actor is None or not actor.wikidata):
-            earlier = self._earlier(lambda a, cls: set(written) <= set(name_tokens(a.name or "")))
+            earlier = self._earlier(lambda a, cls: set(written) <= self._name_tokens(a.name or ""))
             if earlier:
                 return self._link(earlier, text, "coref:name")
         if actor is not None and res.title_cls and not res.name and not res.plural:
@@ -66,10 +71,17 @@ class DocumentActors:
         return bool(ids) and not any(o.country in self.countries for p in ids for o in kb.offices[p])
 
     def _earlier(self, test) -> Actor | None:
-        for actor, cls in reversed(self._people):
+        # The most recent PEOPLE_WINDOW people mentioned: a long document costs no more per mention.
+        for actor, cls in reversed(self._people[-PEOPLE_WINDOW:]):
             if test(actor, cls):
                 return actor
         return None
+
+    def _name_tokens(self, name: str) -> set[str]:
+        found = self._tokens.get(name)
+        if found is None:
+            found = self._tokens[name] = set(name_tokens(name))
+        return found
 
     @staticmethod
     def _link(actor: Actor, text: str, source: str) -> Actor:

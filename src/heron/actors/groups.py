@@ -9,7 +9,14 @@ def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | Non
     """The states last named together — "Tajikistan and Kyrgyzstan", "between Armenia and Azerbaijan", "the
     Kyrgyz-Tajik border" — within a few sentences: what "both sides", "the two neighbours" or "the ex-Soviet
     countries" refer to. ``size`` asks for that many states ("the five countries")."""
-    by_head = {p.head: p for p in history if p.head is not None and p.span[0] < m.span[0]}
+    # Conjuncts share their sentence, so only the mentions of the last few sentences can be looked up
+    # (history is in text order: a long document costs no more per phrase than a short one).
+    recent = []
+    for p in reversed(history):
+        if m.sentence - p.sentence > max_sentences:
+            break
+        recent.append(p)
+    by_head = {p.head: p for p in reversed(recent) if p.head is not None and p.span[0] < m.span[0]}
     for prev in reversed(history):
         if prev.span[0] >= m.span[0] or prev.head is None:
             continue

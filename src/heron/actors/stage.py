@@ -7,6 +7,7 @@ surnames and titles back to people named earlier. This stage adds what needs the
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
@@ -26,6 +27,8 @@ GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
 ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
 ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
+# How far back a pronoun or description looks for its antecedent (news articles are shorter than this).
+ANTECEDENT_SENTENCES = 50
 NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
                 "5": 5, "6": 6, "7": 7, "8": 8}
@@ -35,14 +38,24 @@ PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders
               "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
 
+def _count_country(counts: Counter, actor: Actor | None, step: int) -> None:
+    if actor is not None and actor.country:
+        counts[actor.country] += step
+
+
 def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, source: str, confidence: float):
     """The antecedent of mention m among earlier resolved mentions that satisfy pred: the nearest
-    sentence with a candidate wins, and within it a subject beats a later object."""
-    candidates = [p for p in history if p.span[0] < m.span[0] and pred(p.actor)]
-    if not candidates:
+    sentence with a candidate wins, and within it a subject beats a later object. Only the last
+    ANTECEDENT_SENTENCES sentences are searched (history is in text order, so the search walks back
+    and stops there: a long document costs no more per pronoun than a short one)."""
+    same: list[Mention] = []
+    for p in reversed(history):
+        if p.sentence < m.sentence - ANTECEDENT_SENTENCES or (same and p.sentence != same[0].sentence):
+            break
+        if p.span[0] < m.span[0] and pred(p.actor):
+            same.insert(0, p)
+    if not same:
         return None
-    nearest = candidates[-1].sentence
-    same = [p for p in candidates if p.sentence == nearest]
     pick = next((p for p in same if p.id in subjects), same[-1])
     m.coref = pick.id
     return replace(pick.actor, source=source, confidence=confidence)
@@ -103,6 +116,9 @@ class ActorResolverStage:
                     and not _quoted(sdoc, m.head)}
         named_by_apposition: dict[int, Actor] = {}
         by_head = {mm.head: mm for mm in doc.mentions}
+        # The countries of the document's resolved mentions, kept up to date as mentions resolve
+        # (rescanning every mention for each town named would be quadratic in document length).
+        named_countries = Counter(x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country)
         for m in doc.mentions:
             head = sdoc[m.head] if m.head is not None else None
             actor = named_by_apposition.get(m.head)
@@ -136,14 +152,16 @@ class ActorResolverStage:
                 actor = replace(actor, sector="GOV", code=actor.country + "GOV",
                                 source=(actor.source or "") + "+counterpart")
             if head is not None and head.pos_ in ("NOUN", "PROPN") and actor is None and head.ent_type_ == "GPE":
-                actor = self._place_as_state(head, m, doc)
+                actor = self._place_as_state(head, m, named_countries)
             elif head is not None and actor is None and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "") \
                     and head.dep_ in ("dobj", "pobj") and m.text == head.text:
                 # The small model often takes a town for a person ("bombed Grozny"): accept it as a town only
                 # inside a state the document already names.
-                actor = self._place_as_state(head, m, doc, same_country=True)
+                actor = self._place_as_state(head, m, named_countries, same_country=True)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
+                _count_country(named_countries, m.actor, -1)
+                _count_country(named_countries, actor, +1)
                 m.actor = actor
                 history.append(m)
         # "students throughout Indonesia", "demonstrators in Baghdad": a group located by a place
@@ -289,11 +307,11 @@ class ActorResolverStage:
         return actor
 
     @staticmethod
-    def _place_as_state(head, m: Mention, doc: Document, same_country: bool = False) -> Actor | None:
+    def _place_as_state(head, m: Mention, named_countries: Counter, same_country: bool = False) -> Actor | None:
         """A town named as an actor stands for its country (GSR/CAMEO convention), at low confidence."""
         from heron.when_where.places import default_gazetteer
 
-        countries = [x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country]
+        countries = [c for c, n in named_countries.items() if n > 0]
         place = default_gazetteer().geocode(m.text.removeprefix("the ").strip(), countries)
         if place is None or not place.country or place.feature not in ("city", "admin1", "region"):
             return None

@@ -45,6 +45,8 @@ class CodingRun:
                     err(str(item))
                     continue
                 self.coded += 1
+                for warning in item.warnings:
+                    err(f"warning: {item.id}: {warning}")
                 if self.min_confidence > 0:
                     item.events = [e for e in item.events if e.confidence >= self.min_confidence]
                 if bar:

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from heron.store import DEFAULT_DB, StoreError, open_store
+from heron.store.base import StoreBusy
 
 MIN_TOKEN = 16
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -14,13 +15,12 @@ DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (defaul
 
 
 def _check_store(db: str) -> None:
-    """Fail early on a store that is not there; a store busy with an ingest is only a warning."""
+    """Fail early on a store that is not there; a store busy with a writer is only a warning."""
     try:
         open_store(db, read_only=True).close()
+    except StoreBusy as exc:
+        typer.echo(f"warning: {exc} - requests wait for the writer, or answer 503 after a while", err=True)
     except StoreError as exc:
-        if "lock" in str(exc).lower():
-            typer.echo(f"warning: {exc} - requests answer 503 until the writer is done", err=True)
-            return
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
 
@@ -28,6 +28,9 @@ def _check_store(db: str) -> None:
 def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
           port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+          allowed_host: Optional[list[str]] = typer.Option(
+              None, "--allowed-host", help="Host header to answer (repeatable); default: loopback names when "
+                                           "bound to a loopback address, any otherwise."),
           token: Optional[str] = typer.Option(
               None, "--token", envvar="HERON_TOKEN", show_envvar=True,
               help="Enable POST /api/documents (code and store articles), which then requires "
@@ -40,13 +43,14 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     """Serve the REST API (OpenAPI at /docs) and the dashboard (at /).
 
     The store is opened read-only for each request, so `heron ingest` can add documents while
-    the server runs; with DuckDB, requests made during an ingest answer 503 until it finishes.
+    the server runs; with DuckDB, a request made while an ingest commits a batch waits for it.
     Reads need no key; writes (POST /api/documents) exist only with --token.
     """
     import uvicorn
 
     from heron.server import create_app
     from heron.server.coding import CodingLimits
+    from heron.server.security import allowed_hosts
 
     url = db if db is not None else str(Path(DEFAULT_DB))
     token = token or None   # HERON_TOKEN set but empty: no writes, as if unset
@@ -60,8 +64,9 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
                    err=True)
     typer.echo(f"heron: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs"
                + ("  (POST /api/documents enabled, token required)" if token else ""), err=True)
-    uvicorn.run(create_app(url, token=token, coding=CodingLimits(workers=code_workers)), host=host, port=port,
-                log_level=log_level)
+    hosts = list(allowed_host) if allowed_host else allowed_hosts(host)
+    uvicorn.run(create_app(url, token=token, coding=CodingLimits(workers=code_workers), allowed_hosts=hosts),
+                host=host, port=port, log_level=log_level, server_header=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ import typer
 
 from heron.store import QueryFilters, StoreError, open_store
 from heron.store.base import IngestStats
-from heron.store.rows import parse_date
+from heron.store.session import StoreSession
 
 DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (default ./heron-data/heron.duckdb)."
 TABLE_FORMATS = ("table", "jsonl", "csv", "parquet")
@@ -93,9 +93,15 @@ def _print_table(table, columns: list[str]) -> None:
     typer.echo(f"{table.num_rows} rows", err=True)
 
 
-def _ingest_records(store, coder, records: list[dict], stats: IngestStats) -> None:
-    """Code records not already stored and store them in one transaction."""
-    skip = store.known_texts([(r.get("id"), r.get("text") or "") for r in records])
+def _ingest_records(session: StoreSession, coder, records: list[dict], stats: IngestStats) -> None:
+    """Code records not already stored and store them in one transaction.
+
+    The store is held only to check what is stored and to write: a DuckDB file stays free for
+    `heron serve` and `heron query` while the batch is being coded."""
+    from heron.reading.validate import stored_key
+
+    with session.reading() as store:
+        skip = store.known_texts([stored_key(r) for r in records])
     todo = [r for i, r in enumerate(records) if i not in skip]
     stats.skipped += len(skip)
     if not todo:
@@ -105,9 +111,12 @@ def _ingest_records(store, coder, records: list[dict], stats: IngestStats) -> No
         # code_records yields a Document, or an error naming the record and carries on.
         if hasattr(item, "to_dict"):
             docs.append(item.to_dict())
+            for warning in item.warnings:
+                typer.echo(f"warning: {item.id}: {warning}", err=True)
         else:
             stats.errors.append(str(item))
-    store.ingest_batch(docs, stats)
+    with session.writing() as store:
+        store.ingest_batch(docs, stats)
 
 
 def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - for stdin (as for `heron code`)."),
@@ -116,15 +125,19 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - fo
            batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction.")) -> None:
     """Code documents and store them; re-ingesting a stored document changes nothing."""
     with _one_line_errors():
-        if date is not None and (len(date) != 10 or parse_date(date) is None):
-            raise ValueError(f"--date: not a date (YYYY-MM-DD): {date!r}")
+        if date is not None:
+            from heron.reading.input_dates import normalise_date
+            try:
+                date = normalise_date(date)
+            except ValueError as exc:
+                raise ValueError(f"--date: {exc}") from None
         try:
             from heron.pipeline import Coder
             from heron.reading.files import ReadError, read_inputs
         except ImportError as exc:
             raise StoreError(f"the coding pipeline is not available ({exc})") from exc
         stats, read_errors = IngestStats(), 0
-        with open_store(db) as store:
+        with StoreSession(db) as session:
             coder = Coder()
             batch: list[dict] = []
             for item in read_inputs(inputs, date=date):
@@ -134,11 +147,11 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, folders, or - fo
                     continue
                 batch.append(item)
                 if len(batch) >= batch_size:
-                    _ingest_records(store, coder, batch, stats)
+                    _ingest_records(session, coder, batch, stats)
                     batch = []
                     typer.echo(f"stored {stats.documents} documents, skipped {stats.skipped}", err=True)
             if batch:
-                _ingest_records(store, coder, batch, stats)
+                _ingest_records(session, coder, batch, stats)
         for e in stats.errors:
             typer.echo(f"error: {e}", err=True)
         typer.echo(f"ingested {stats.documents} documents ({stats.events} events, {stats.new_stories} new stories), "

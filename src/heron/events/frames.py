@@ -12,6 +12,7 @@ statement and the embedded event.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from heron.events.targets import (PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_event_noun,
@@ -77,6 +78,10 @@ class FrameFinder(TargetSearch):
         # (a place where something happened is no party: "signed in Barbados")
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)
                     and not (sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS)]
+        # Each sentence takes its own mentions by binary search on their heads (in their original order),
+        # so a long document costs no more per sentence than a short one.
+        by_head = sorted(range(len(mentions)), key=lambda k: mentions[k].head)
+        heads = [mentions[k].head for k in by_head]
         out = []
         for start, end in sentence_bounds(sdoc):
             # (heron.parse.repair_tags has already made verbs of words the tagger wrongly marked AUX)
@@ -85,9 +90,10 @@ class FrameFinder(TargetSearch):
             if not verbs or doc.sentence_of(verbs[0].idx) in skip_sentences:
                 continue
             candidates = []
+            own = [mentions[k] for k in sorted(by_head[bisect_left(heads, start):bisect_left(heads, end)])]
             for verb in verbs:
-                before = [m for m in mentions if start <= m.head < verb.i]
-                after = [m for m in mentions if verb.i < m.head < end]
+                before = [m for m in own if m.head < verb.i]
+                after = [m for m in own if verb.i < m.head]
                 if not before:
                     continue
                 agent = before[-1]

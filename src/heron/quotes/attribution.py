@@ -182,8 +182,7 @@ class Attributor(SpeakerFinder):
             self.fill_speaker(q, head, tok, direct + found)
             found.append(q)
         # keep the outermost report when one reported clause holds another
-        return [q for q in found if not any(o is not q and o.span[0] <= q.span[0] and q.span[1] <= o.span[1]
-                                            and o.span != q.span for o in found)]
+        return outermost(found)
 
     def reported_clause(self, cue) -> list[list]:
         if cue.lemma_.lower() not in self.lex.indirect_verbs or any(c.dep_ == "neg" for c in cue.children):
@@ -237,3 +236,20 @@ def cue_text(cue) -> str | None:
         return None
     return "according to" if cue.lower_ == "according" else cue.lower_
 
+
+def outermost(found: list[RawQuote]) -> list[RawQuote]:
+    """The quotes no other quote (with another span) contains, in their order; one sorted pass."""
+    order = sorted(range(len(found)), key=lambda k: (found[k].span[0], -found[k].span[1]))
+    keep: set[int] = set()
+    furthest = -1              # the furthest end of a quote starting earlier (or at the same start, longer)
+    i = 0
+    while i < len(order):
+        span = found[order[i]].span
+        j = i
+        while j < len(order) and found[order[j]].span == span:
+            j += 1
+        if furthest < span[1]:
+            keep.update(order[i:j])
+        furthest = max(furthest, span[1])
+        i = j
+    return [q for k, q in enumerate(found) if k in keep]

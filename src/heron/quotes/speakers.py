@@ -1,12 +1,14 @@
 """Speaker and addressee phrases of reporting cues, and antecedents of pronoun or title speakers."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from heron.parse import doc_text, sentence_spans
 from heron.quotes.marks import scan_marks
 from heron.quotes.model import QuoteLexicon, RawQuote, Span
 
+# How far back "the minister said" looks for the minister's name (news articles are shorter than this).
+TITLE_SENTENCES = 50
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "punct", "ccomp", "cc", "conj"})
 
@@ -29,6 +31,9 @@ class SpeakerFinder:
             if m.close_char is not None:
                 self.marked_tokens.add(self.tok_at(m.close_char))
         self.marked_sorted = sorted(self.marked_tokens)
+        self.ents = tuple(sdoc.ents)                  # Doc.ents rebuilds every entity on each access
+        self.ent_starts = [e.start_char for e in self.ents]
+        self.ent_tokens = [e.start for e in self.ents]
 
     # ---- indexes -------------------------------------------------------------------------------
     def any_marked(self, first: int, last: int) -> bool:
@@ -45,6 +50,10 @@ class SpeakerFinder:
     def sent_at(self, char: int):
         start, end = self.sent_tokens[self.sent_of(char)]
         return self.doc[start:end]
+
+    def ents_between(self, start_char: int, end_char: int) -> tuple:
+        """Entities that start in [start_char, end_char), in text order."""
+        return self.ents[bisect_left(self.ent_starts, start_char):bisect_left(self.ent_starts, end_char)]
 
     def is_cue(self, tok) -> bool:
         if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -157,7 +166,8 @@ class SpeakerFinder:
         if lemma in self.lex.title_nouns:
             return self.title_antecedent(head, before_char)
         if lemma in self.lex.org_nouns and not any(t.ent_type_ for t in phrase):
-            orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before_char
+            near = self.sent_starts[max(0, self.sent_of(before_char) - 2)]
+            orgs = [e for e in self.ents_between(near, before_char) if e.label_ == "ORG" and e.end_char <= before_char
                     and e.start not in self.marked_tokens and self.sent_of(before_char) - self.sent_of(e.start_char) <= 2]
             return (orgs[-1].start_char, orgs[-1].end_char) if orgs else None
         return None
@@ -195,15 +205,18 @@ class SpeakerFinder:
     def mention_span(self, tok) -> Span:
         """A named entity's own span, else the noun phrase (which prefers an appositive name)."""
         if tok.ent_type_ in ("PERSON", "ORG") and tok.pos_ == "PROPN":
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
-            return ent.start_char, ent.end_char
+            k = bisect_right(self.ent_tokens, tok.i) - 1
+            if k >= 0 and tok.i < self.ents[k].end:
+                return self.ents[k].start_char, self.ents[k].end_char
         return self.phrase(tok)
 
     def title_antecedent(self, head, before_char: int) -> Span | None:
         """Most recent mention of a person earlier introduced with this title ("Secretary of State X")."""
         title = head.lemma_.lower()
         person = None
-        for ent in self.doc.ents:
+        # The last such entity before the quote, within TITLE_SENTENCES sentences: walk back from the quote.
+        since = self.sent_starts[max(0, self.sent_of(before_char) - TITLE_SENTENCES)]
+        for ent in reversed(self.ents_between(since, before_char)):
             if ent.label_ not in ("PERSON", "ORG") or ent.end_char > before_char or ent.start in self.marked_tokens:
                 continue
             sent = self.sent_at(ent.start_char)
@@ -212,11 +225,12 @@ class SpeakerFinder:
                 or any(c.lemma_.lower() == title for c in ent.root.children)   # "Chancellor Olaf Scholz" as ORG
             if person_shaped and any(t.lemma_.lower() == title for t in window):
                 person = ent
+                break
         if person is None:
             return None
         surname = person[-1].lower_
         latest = (person.start_char, person.end_char)
-        for ent in self.doc.ents:
+        for ent in self.ents_between(latest[0] + 1, before_char):
             if ent.start_char > latest[0] and ent.end_char <= before_char and ent[-1].lower_ == surname:
                 latest = (ent.start_char, ent.end_char)
         return latest

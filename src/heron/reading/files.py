@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import stat
 import sys
 from itertools import chain
 from pathlib import Path
@@ -31,8 +32,14 @@ from typing import Iterable, Iterator
 from heron.reading.html import read_html_file
 from heron.reading.input_dates import normalise_date
 from heron.reading.records import (
+    MAX_FILE_BYTES,
+    MAX_LINE_BYTES,
+    MAX_TEXT_CHARS,
+    Line,
+    LineTooLong,
     ReadError,
     Record,
+    bounded_lines,
     decoded_lines,
     jsonl_records,
     make_record,
@@ -52,6 +59,23 @@ SNIFF_BYTES = 8192  # enough of a file's head to tell text from binary
 # Files
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, or None for a regular file (symlinks followed).
+
+    Opening a FIFO blocks until something writes to it, and a device may never end: only regular
+    files are read, so one odd entry in a folder cannot hang the run."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot read file ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe); skipped (pipe its contents to `heron code -` instead)"
+    kind = "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special"
+    return f"not a regular file ({kind}); skipped"
+
+
 def _read_head(path: Path, name: str) -> bytes | ReadError:
     try:
         with path.open("rb") as f:
@@ -66,6 +90,11 @@ def _read_head(path: Path, name: str) -> bytes | ReadError:
 
 
 def _read_text_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        yield ReadError(name, f"file too large ({size:,} bytes; heron codes at most {MAX_TEXT_CHARS:,} characters "
+                              f"per record)")
+        return
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -77,13 +106,20 @@ def _read_text_file(path: Path, name: str, default_date: str | None) -> Iterator
 
 def _read_jsonl_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
     with path.open("rb") as f:
-        yield from jsonl_records(decoded_lines(f), name, path.stem, default_date)
+        yield from jsonl_records(decoded_lines(bounded_lines(f)), name, path.stem, default_date)
 
 
-def _csv_lines(raw_lines: Iterable[bytes]) -> Iterator[str]:
+# Stands in for a line too long to read, so the row holding it is reported (a private-use character).
+_LONG_LINE = "\ue000heron: line too long\ue000\n"
+
+
+def _csv_lines(raw_lines: Iterable[bytes | LineTooLong]) -> Iterator[str]:
     # surrogateescape keeps the csv module streaming past a bad byte; rows holding one are
     # reported by _read_csv_file instead of being decoded by guesswork.
     for lineno, raw in enumerate(raw_lines, start=1):
+        if isinstance(raw, LineTooLong):
+            yield _LONG_LINE
+            continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         yield raw.decode("utf-8", errors="surrogateescape")
@@ -93,8 +129,9 @@ _ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
 
 
 def _read_csv_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
+    csv.field_size_limit(MAX_LINE_BYTES)   # the default, 128 KB, would refuse a long article
     with path.open("rb") as f:
-        reader = csv.reader(_csv_lines(f))
+        reader = csv.reader(_csv_lines(bounded_lines(f)))
         try:
             header = next(reader)
         except StopIteration:
@@ -122,6 +159,9 @@ def _read_csv_file(path: Path, name: str, default_date: str | None) -> Iterator[
                 continue
             rows += 1
             where = f"{name}:{start}"
+            if any(_LONG_LINE[:-1] in cell for cell in row):
+                yield ReadError(where, f"line too long (over {MAX_LINE_BYTES:,} bytes; not read)")
+                continue
             if any(_ESCAPED_BYTE.search(cell) for cell in row):
                 yield ReadError(where, "undecodable bytes (not UTF-8)")
                 continue
@@ -139,6 +179,9 @@ def _read_file(path: Path, name: str, default_date: str | None) -> Iterator[Reco
     if kind is None:
         supported = ", ".join(sorted(FORMAT_BY_SUFFIX))
         yield ReadError(name, f"unsupported file type {path.suffix or '(none)'!r} (supported: {supported})")
+        return
+    if problem := _not_regular(path):
+        yield ReadError(name, problem)
         return
     head = _read_head(path, name)
     if isinstance(head, ReadError):
@@ -183,23 +226,23 @@ def _read_folder(folder: Path, default_date: str | None) -> Iterator[Record | Re
 # Stdin
 
 
-def _stdin_lines() -> Iterator[tuple[int, str | UnicodeDecodeError]]:
+def _stdin_lines() -> Iterator[tuple[int, Line]]:
     stream = sys.stdin
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        yield from decoded_lines(buffer)
+        yield from decoded_lines(bounded_lines(buffer))
     else:  # an already-decoded text stream (e.g. io.StringIO)
         yield from enumerate(stream, start=1)
 
 
 def _read_stdin(default_date: str | None) -> Iterator[Record | ReadError]:
     lines = _stdin_lines()
-    leading: list[tuple[int, str | UnicodeDecodeError]] = []
+    leading: list[tuple[int, Line]] = []
     first = None
     for item in lines:
         leading.append(item)
         line = item[1]
-        if isinstance(line, UnicodeDecodeError) or line.strip():
+        if not isinstance(line, str) or line.strip():
             first = line
             break
     if first is None:
@@ -208,10 +251,15 @@ def _read_stdin(default_date: str | None) -> Iterator[Record | ReadError]:
     if isinstance(first, str) and first.lstrip().startswith("{"):
         yield from jsonl_records(chain(leading, lines), "<stdin>", "stdin", default_date)
         return
-    parts = []
+    parts, size = [], 0
     for lineno, line in chain(leading, lines):
         if isinstance(line, UnicodeDecodeError):
             yield ReadError("<stdin>", undecodable(line, f" of line {lineno}"))
+            return
+        size += len(line) if isinstance(line, str) else line.limit
+        if size > MAX_TEXT_CHARS:
+            yield ReadError("<stdin>", f"text too long (over {MAX_TEXT_CHARS:,} characters; heron codes at most "
+                                       f"{MAX_TEXT_CHARS:,} per record)")
             return
         parts.append(line)
     yield text_record("".join(parts), "<stdin>", "stdin", default_date)

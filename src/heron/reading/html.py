@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Iterator
 
 from heron.reading.input_dates import normalise_date
-from heron.reading.records import ReadError, Record, optional_str, text_record
+from heron.reading.records import MAX_FILE_BYTES, ReadError, Record, optional_str, text_record
 
 # <meta> names/properties/itemprops that state when a page was published. Only these count as the
 # page's date: trafilatura's own date guess also reads dates out of the body text, and such a guess
@@ -44,6 +44,10 @@ def published_date(html_bytes: bytes) -> str | None:
 def read_html_file(path: Path, name: str, default_date: str | None) -> Iterator[Record | ReadError]:
     import trafilatura  # imported here: it is only needed for HTML input
 
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        yield ReadError(name, f"page too large ({size:,} bytes; heron reads HTML pages up to {MAX_FILE_BYTES:,})")
+        return
     data = path.read_bytes()
     try:
         page = trafilatura.bare_extraction(

@@ -1,9 +1,17 @@
-"""Document dates given on input (a record's ``date`` field, the CLI's --date) normalised to ISO."""
+"""Document dates given on input (a record's ``date`` field, the CLI's --date) normalised to ISO.
+
+A document date must be plausible for news: from 1800-01-01 (digitised newspaper archives start
+there) to the end of next year (a timezone or an embargoed story may run a little ahead). Dates
+outside are typos or placeholders (9999-12-31, 0001-01-01) and would make every relative date in
+the text ("last Thursday") and the store's story windows meaningless.
+"""
 from __future__ import annotations
 
 import re
 from datetime import date as Date
 from datetime import datetime
+
+EARLIEST_YEAR = 1800
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -25,13 +33,18 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+def latest_year() -> int:
+    """The last year a document date may have: next year."""
+    return Date.today().year + 1
+
+
 def normalise_date(value: str) -> str:
     """Normalise a date to ISO ``YYYY-MM-DD``; raise ValueError with a readable message otherwise.
 
     Accepts ISO dates and datetimes ("2023-02-28", "2023-02-28T10:00:00Z"; the calendar date is
     kept as written, not shifted to UTC), "2023/02/28", "28 February 2023", "Feb 28, 2023",
     with an optional leading weekday and ordinal suffixes. All-numeric day/month orders such as
-    "02/03/2023" are rejected as ambiguous.
+    "02/03/2023" are rejected as ambiguous, and so is a year outside 1800 to next year.
     """
     text = str(value).strip()
     hint = "(expected e.g. 2023-02-28 or 28 February 2023)"
@@ -56,7 +69,10 @@ def normalise_date(value: str) -> str:
     if year is None or month is None:
         raise ValueError(f"unknown date {value!r} {hint}")
     try:
-        return Date(year, month, day).isoformat()
+        iso = Date(year, month, day).isoformat()
     except ValueError as exc:
         raise ValueError(f"invalid date {value!r} ({exc})") from None
+    if not EARLIEST_YEAR <= year <= latest_year():
+        raise ValueError(f"implausible date {value!r} (document dates run from {EARLIEST_YEAR} to {latest_year()})")
+    return iso
 

@@ -3,11 +3,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from heron.reading.input_dates import normalise_date
 
 Record = dict
+
+# The largest text heron codes as one record: 5 million characters (about 5 MB of English, 2,500
+# pages). Longer texts are parsed in chunks up to this size; beyond it the record is refused with
+# a one-line error, so one runaway file cannot exhaust memory.
+MAX_TEXT_CHARS = 5_000_000
+# A single-document file (.txt, .html) is read whole; a UTF-8 character takes at most 4 bytes, so a
+# larger file cannot hold a text within MAX_TEXT_CHARS and is refused before it is read.
+MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS
+MAX_ID_CHARS = 512     # an id is a key: PostgreSQL cannot index much longer values
+METADATA = ("title", "url", "publisher")
 
 
 @dataclass
@@ -32,6 +42,10 @@ def optional_str(value) -> str | None:
     return value or None
 
 
+def too_long(n_chars: int) -> str:
+    return f"text too long ({n_chars:,} characters; heron codes at most {MAX_TEXT_CHARS:,} per record)"
+
+
 def make_record(fields: dict, name: str, fallback_id: str, default_date: str | None) -> Record | ReadError:
     """Validate one raw record (a JSON object or a CSV row) into the reader's record shape."""
     text = fields.get("text")
@@ -41,10 +55,18 @@ def make_record(fields: dict, name: str, fallback_id: str, default_date: str | N
         return ReadError(name, f"'text' is not a string (got {type(text).__name__})")
     if not text.strip():
         return ReadError(name, "empty text")
+    if len(text) > MAX_TEXT_CHARS:
+        return ReadError(name, too_long(len(text)))
     rid = fields.get("id")
     if isinstance(rid, (dict, list, bool)):
         return ReadError(name, f"'id' must be a string or a number (got {type(rid).__name__})")
     rid = optional_str(rid) or fallback_id
+    if len(rid) > MAX_ID_CHARS:
+        return ReadError(name, f"'id' too long ({len(rid):,} characters; at most {MAX_ID_CHARS})")
+    for key in METADATA:
+        value = fields.get(key)
+        if value is not None and not isinstance(value, str):
+            return ReadError(name, f"'{key}' must be a string or null (got {type(value).__name__})")
     raw_date = fields.get("date")
     if raw_date is None or (isinstance(raw_date, str) and not raw_date.strip()):
         doc_date = default_date
@@ -55,8 +77,7 @@ def make_record(fields: dict, name: str, fallback_id: str, default_date: str | N
             doc_date = normalise_date(raw_date)
         except ValueError as exc:
             return ReadError(name, str(exc))
-    return {"id": rid, "text": text, "date": doc_date, "title": optional_str(fields.get("title")),
-            "url": optional_str(fields.get("url")), "publisher": optional_str(fields.get("publisher"))}
+    return {"id": rid, "text": text, "date": doc_date, **{key: optional_str(fields.get(key)) for key in METADATA}}
 
 
 def undecodable(exc: UnicodeDecodeError, scope: str = "") -> str:
@@ -73,9 +94,41 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def decoded_lines(raw_lines: Iterable[bytes]) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
+# A JSONL line may spell each character of a MAX_TEXT_CHARS text as a 6-byte \uXXXX escape.
+MAX_LINE_BYTES = 32 * 1024 * 1024
+_DRAIN_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LineTooLong:
+    """A line longer than `limit` bytes: skipped without being held in memory."""
+
+    limit: int
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LineTooLong]:
+    """The stream's lines, like iterating it, but a line over `limit` bytes is skipped unread."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(_DRAIN_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield LineTooLong(limit)
+            continue
+        yield line
+
+
+Line = str | UnicodeDecodeError | LineTooLong
+
+
+def decoded_lines(raw_lines: Iterable[bytes | LineTooLong]) -> Iterator[tuple[int, Line]]:
     """Number and decode lines one at a time (streaming); a bad line yields its decode error."""
     for lineno, raw in enumerate(raw_lines, start=1):
+        if isinstance(raw, LineTooLong):
+            yield lineno, raw
+            continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
@@ -84,7 +137,7 @@ def decoded_lines(raw_lines: Iterable[bytes]) -> Iterator[tuple[int, str | Unico
             yield lineno, exc
 
 
-def jsonl_records(lines: Iterable[tuple[int, str | UnicodeDecodeError]], name: str, stem: str,
+def jsonl_records(lines: Iterable[tuple[int, Line]], name: str, stem: str,
                    default_date: str | None) -> Iterator[Record | ReadError]:
     seen = 0
     for lineno, line in lines:
@@ -93,13 +146,22 @@ def jsonl_records(lines: Iterable[tuple[int, str | UnicodeDecodeError]], name: s
             seen += 1
             yield ReadError(where, undecodable(line, " of the line"))
             continue
+        if isinstance(line, LineTooLong):
+            seen += 1
+            yield ReadError(where, f"line too long (over {line.limit:,} bytes; not read)")
+            continue
         if not line.strip():
             continue
         seen += 1
         try:
-            obj = json.loads(line.rstrip("\r\n"))
+            # strict=False: a raw tab or other control character inside a string is kept (and cleaned
+            # later with a warning) rather than costing the whole record.
+            obj = json.loads(line.rstrip("\r\n"), strict=False)
         except json.JSONDecodeError as exc:
-            yield ReadError(where, f"invalid JSON ({exc.msg} at col {exc.colno})")
+            yield ReadError(where, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield ReadError(where, "invalid JSON (nested too deeply)")
             continue
         if not isinstance(obj, dict):
             yield ReadError(where, f"not a JSON object (got {type(obj).__name__})")
@@ -115,6 +177,8 @@ def text_record(text: str, name: str, doc_id: str, default_date: str | None, **m
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return ReadError(name, "empty text")
+    if len(text) > MAX_TEXT_CHARS:
+        return ReadError(name, too_long(len(text)))
     return {"id": doc_id, "text": text, "date": meta.get("date") or default_date, "title": meta.get("title"),
             "url": meta.get("url"), "publisher": meta.get("publisher")}
 

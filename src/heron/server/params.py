@@ -13,6 +13,14 @@ from fastapi.exceptions import RequestValidationError
 
 from heron.store import QueryFilters
 
+# Bounds of the numeric and text parameters: a value outside answers 422, never reaches SQL (offset=10**19
+# used to overflow DuckDB's integer conversion into a 500). An offset makes the database skip that many rows,
+# so it bounds the work of one request too; deeper pages use the `after` cursor, /api/export gives everything.
+MAX_LIMIT = 1000
+MAX_OFFSET = 100_000
+MAX_TEXT = 200          # a text or place filter
+MAX_CODE = 16           # an actor, country, sector or type code
+
 Period = Literal["month", "year"]
 Unit = Literal["stories", "reports"]
 
@@ -37,17 +45,18 @@ def parse_filters(**raw: Any) -> QueryFilters:
 
 
 def event_filters(
-    actor: Optional[str] = Query(None, description="Actor country, CAMEO code or IGO, e.g. KAZ, USAGOV, UN."),
-    recipient: Optional[str] = Query(None, description="Recipient country, code or IGO."),
-    country: Optional[str] = Query(None, description="Either side, or the event location."),
-    sector: Optional[str] = Query(None, description="Sector of either side, e.g. GOV, MIL."),
-    type: Optional[str] = Query(None, description="PLOVER event type, e.g. CONSULT."),
-    cameo_root: Optional[str] = Query(None, description="Two-digit CAMEO root, 01-20."),
-    quad: Optional[int] = Query(None, description="Quad class 1-4."),
-    since: Optional[str] = Query(None, description="First event date, YYYY-MM-DD."),
-    until: Optional[str] = Query(None, description="Last event date, YYYY-MM-DD."),
-    place: Optional[str] = Query(None, description="Location text or name contains."),
-    text: Optional[str] = Query(None, description="Evidence sentence contains."),
+    actor: Optional[str] = Query(None, max_length=MAX_CODE,
+                                 description="Actor country, CAMEO code or IGO, e.g. KAZ, USAGOV, UN."),
+    recipient: Optional[str] = Query(None, max_length=MAX_CODE, description="Recipient country, code or IGO."),
+    country: Optional[str] = Query(None, max_length=MAX_CODE, description="Either side, or the event location."),
+    sector: Optional[str] = Query(None, max_length=MAX_CODE, description="Sector of either side, e.g. GOV, MIL."),
+    type: Optional[str] = Query(None, max_length=MAX_CODE, description="PLOVER event type, e.g. CONSULT."),
+    cameo_root: Optional[str] = Query(None, max_length=2, description="Two-digit CAMEO root, 01-20."),
+    quad: Optional[int] = Query(None, ge=1, le=4, description="Quad class 1-4."),
+    since: Optional[str] = Query(None, max_length=10, description="First event date, YYYY-MM-DD."),
+    until: Optional[str] = Query(None, max_length=10, description="Last event date, YYYY-MM-DD."),
+    place: Optional[str] = Query(None, max_length=MAX_TEXT, description="Location text or name contains."),
+    text: Optional[str] = Query(None, max_length=MAX_TEXT, description="Evidence sentence contains."),
 ) -> QueryFilters:
     return parse_filters(actor=actor, recipient=recipient, country=country, sector=sector, type=type,
                          cameo_root=cameo_root, quad=quad, since=since, until=until, place=place, text=text)

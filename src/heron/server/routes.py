@@ -11,10 +11,9 @@ from starlette.background import BackgroundTask
 
 from heron.server import convert, keyset, models, queries
 from heron.server.access import StoreAccess
-from heron.server.params import Period, Unit, code, event_filters, parse_filters
+from heron.server.params import MAX_LIMIT, MAX_OFFSET, Period, Unit, code, event_filters, parse_filters
 from heron.store import QueryFilters, aggregate
 
-MAX_LIMIT = 1000
 SPOOL_BYTES = 32 * 1024 * 1024
 CHUNK_BYTES = 1024 * 1024
 ERRORS = {422: {"model": models.ValidationErrorOut, "description": "Bad parameter."},
@@ -28,7 +27,8 @@ def store_access(request: Request) -> StoreAccess:
 
 
 def _paging(limit: int = Query(100, ge=1, le=MAX_LIMIT, description=f"Rows per page, at most {MAX_LIMIT}."),
-            offset: int = Query(0, ge=0, description="Rows to skip.")) -> tuple[int, int]:
+            offset: int = Query(0, ge=0, le=MAX_OFFSET, description=f"Rows to skip, at most {MAX_OFFSET}.")
+            ) -> tuple[int, int]:
     return limit, offset
 
 

@@ -14,11 +14,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from heron.server import models
-from heron.server.access import RETRY_AFTER_S
+from heron.server.access import RETRY_AFTER_S, log
 from heron.server.coding import BadText, CodingRefused
 from heron.server.models_views import IngestRecord, IngestRequest, IngestResult
 from heron.server.routes_code import LIMIT_ERRORS, client_of, code_one, coding_pool, input_date, parse_body, read_body
 from heron.store import IngestStats, StoreError, open_store
+from heron.store.base import StoreBusy
 
 MAX_BODY = 16 * 1024 * 1024
 ERRORS = {**LIMIT_ERRORS,
@@ -89,7 +90,9 @@ def _open(url: str, read_only: bool):
     except StoreError as exc:
         if read_only and "no store" in str(exc):
             return None
-        raise HTTPException(503, detail=f"store unavailable: {exc}", headers={"Retry-After": RETRY_AFTER_S}) from exc
+        log.warning("store not opened: %s", exc)     # where it is and who holds it: for the log, not the client
+        detail = "store is busy (being written); retry shortly" if isinstance(exc, StoreBusy) else "store unavailable"
+        raise HTTPException(503, detail=detail, headers={"Retry-After": RETRY_AFTER_S}) from exc
 
 
 def _known(url: str, records: list[tuple[str, str]]) -> set[int]:

@@ -11,7 +11,7 @@ import itertools
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import pyarrow as pa
@@ -26,6 +26,7 @@ from heron.store.stories import (
     Story,
     StoryClusterer,
     name_stems,
+    shifted,
     signature,
     story_key,
 )
@@ -33,6 +34,14 @@ from heron.store.stories import (
 
 class StoreError(Exception):
     """A store problem worth one line to the user (bad URL, missing store, newer schema)."""
+
+
+class StoreMissing(StoreError):
+    """No store where one was to be read (nothing ingested yet)."""
+
+
+class StoreBusy(StoreError):
+    """The store is being written by another process for longer than this one would wait."""
 
 
 @dataclass
@@ -156,13 +165,48 @@ class SqlStore(ABC):
         return stats
 
     def ingest_batch(self, docs: list[dict], stats: IngestStats) -> None:
+        """Store a batch in one transaction; a document the store refuses is named, the others are kept.
+
+        When the batch fails, it is rolled back and its documents are stored one at a time, in the
+        same order (so stories come out as they would have), and each one that fails alone is
+        reported by id. A store that no longer answers is not a document's fault: that raises."""
         now = _now()
         prepared: list[DocRows] = []
         for d in docs:
             try:
                 prepared.append(document_rows(d, now))
-            except (ValueError, KeyError, TypeError) as exc:
-                stats.errors.append(f"{(d or {}).get('id', '?') if isinstance(d, dict) else '?'}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - a malformed document dict may fail in any way
+                stats.errors.append(f"{_doc_name(d)}: not stored ({_one_line(exc)})")
+        try:
+            self._store(prepared, stats)
+            return
+        except Exception as exc:  # noqa: BLE001 - backends raise their own types; checked below
+            if len(prepared) > 1 and self.usable():
+                failed = exc
+            elif self.usable():
+                stats.errors.append(f"{prepared[0].document['id']}: not stored ({_one_line(exc)})")
+                return
+            else:
+                raise
+        for p in prepared:
+            try:
+                self._store([p], stats)
+            except Exception as exc:  # noqa: BLE001
+                if not self.usable():
+                    raise failed from exc
+                stats.errors.append(f"{p.document['id']}: not stored ({_one_line(exc)})")
+
+    def usable(self) -> bool:
+        """Whether the store still answers (after a failed write: a bad document, or a broken store?)."""
+        try:
+            self.fetch_rows("SELECT 1")
+            return True
+        except Exception:  # noqa: BLE001
+            return False
+
+    def _store(self, prepared: list[DocRows], stats: IngestStats) -> None:
+        """One transaction; `stats` changes only once it has committed."""
+        skipped = 0
         with self.transaction():
             self.lock_writer()
             ids, hashes = self.known([p.document["id"] for p in prepared],
@@ -170,21 +214,23 @@ class SqlStore(ABC):
             fresh = []
             for p in prepared:
                 if p.document["id"] in ids or p.document["content_hash"] in hashes:
-                    stats.skipped += 1
+                    skipped += 1
                     continue
                 ids.add(p.document["id"])
                 hashes.add(p.document["content_hash"])
                 fresh.append(p)
-            if not fresh:
-                return
-            stories = self._cluster(fresh)
-            self.insert_rows(schema.DOCUMENTS, [p.document for p in fresh])
-            for table, attr in ((schema.MENTIONS, "mentions"), (schema.QUOTES, "quotes"),
-                                (schema.EVENTS, "events"), (schema.DYADS, "dyads")):
-                rows = [r for p in fresh for r in getattr(p, attr)]
-                if rows:
-                    self.insert_rows(table, rows)
-            self._write_stories(stories)
+            stories = self._cluster(fresh) if fresh else []
+            if fresh:
+                self.insert_rows(schema.DOCUMENTS, [p.document for p in fresh])
+                for table, attr in ((schema.MENTIONS, "mentions"), (schema.QUOTES, "quotes"),
+                                    (schema.EVENTS, "events"), (schema.DYADS, "dyads")):
+                    rows = [r for p in fresh for r in getattr(p, attr)]
+                    if rows:
+                        self.insert_rows(table, rows)
+                self._write_stories(stories)
+        stats.skipped += skipped
+        if not fresh:
+            return
         stats.batches += 1
         stats.documents += len(fresh)
         stats.events += sum(len(p.events) for p in fresh)
@@ -201,8 +247,8 @@ class SqlStore(ABC):
                 reports.append(Report(key, row["event_date"], words, row))
         if not reports:
             return []
-        window = timedelta(days=self.cluster.window_days)
-        lo, hi = min(r.day for r in reports) - window, max(r.day for r in reports) + window
+        window = self.cluster.window_days
+        lo, hi = shifted(min(r.day for r in reports), -window), shifted(max(r.day for r in reports), window)
         candidates = [Story(sid, key, first, last, (sig or "").split())
                       for sid, key, first, last, sig in self.fetch_rows(
                           "SELECT story_id, story_key, date_first, date_last, signature FROM stories "
@@ -270,6 +316,15 @@ class SqlStore(ABC):
         cols = [c for c in t.column_names if c not in exclude]
         order = ", ".join(t.primary_key or cols)
         return self.fetch_rows(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
+
+
+def _doc_name(doc: Any) -> str:
+    return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 def _now() -> datetime:

@@ -9,7 +9,7 @@ import psycopg
 import pyarrow as pa
 
 from heron.store import schema
-from heron.store.base import BATCH_ROWS, SqlStore, StoreError
+from heron.store.base import BATCH_ROWS, SqlStore, StoreError, StoreMissing
 from heron.store.stories import ClusterConfig
 
 _PLACEHOLDER = re.compile(r"\?")
@@ -29,7 +29,7 @@ class PostgresStore(SqlStore):
             raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip().splitlines()[0]}") from exc
         if read_only:
             if self.schema_version() == 0:
-                raise StoreError(f"no heron store in {_redact(url)} (run `heron ingest` first)")
+                raise StoreMissing(f"no heron store in {_redact(url)} (run `heron ingest` first)")
         else:
             self.migrate()
 

@@ -66,8 +66,23 @@ class QueryFilters:
         return cls(**out)
 
 
+# LIKE patterns escape their wildcards with a backslash: "%" and "_" typed by a user are matched as
+# themselves (before, "text=%" matched every event). Both backends accept `LIKE ? ESCAPE '\'`.
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def like_literal(value: str) -> str:
+    """`value` with LIKE's wildcards and escape character escaped."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _contains(value: str) -> str:
-    return "%" + value.replace("\\", "").replace("%", "").replace("_", "") + "%"
+    return f"%{like_literal(value)}%"
+
+
+def _key(code: str) -> str:
+    """';KAZ;'-delimited key lists: a code (which may hold '_') matched as one whole item."""
+    return f"%;{like_literal(code)};%"
 
 
 def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
@@ -76,17 +91,17 @@ def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if f.actor:
-        conds.append(f"{e}.actor_keys LIKE ?")
-        params.append(f"%;{f.actor};%")
+        conds.append(f"{e}.actor_keys {LIKE}")
+        params.append(_key(f.actor))
     if f.recipient:
-        conds.append(f"{e}.recipient_keys LIKE ?")
-        params.append(f"%;{f.recipient};%")
+        conds.append(f"{e}.recipient_keys {LIKE}")
+        params.append(_key(f.recipient))
     if f.country:
-        conds.append(f"({e}.actor_keys LIKE ? OR {e}.recipient_keys LIKE ? OR {e}.location_country = ?)")
-        params += [f"%;{f.country};%", f"%;{f.country};%", f.country]
+        conds.append(f"({e}.actor_keys {LIKE} OR {e}.recipient_keys {LIKE} OR {e}.location_country = ?)")
+        params += [_key(f.country), _key(f.country), f.country]
     if f.sector:
-        conds.append(f"({e}.actor_sectors LIKE ? OR {e}.recipient_sectors LIKE ?)")
-        params += [f"%;{f.sector};%", f"%;{f.sector};%"]
+        conds.append(f"({e}.actor_sectors {LIKE} OR {e}.recipient_sectors {LIKE})")
+        params += [_key(f.sector), _key(f.sector)]
     if f.type:
         conds.append(f"{e}.plover_type = ?")
         params.append(f.type)
@@ -103,10 +118,10 @@ def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
         conds.append(f"{e}.event_date <= ?")
         params.append(f.until)
     if f.place:
-        conds.append(f"(lower({e}.location_text) LIKE ? OR lower({e}.location_name) LIKE ?)")
+        conds.append(f"(lower({e}.location_text) {LIKE} OR lower({e}.location_name) {LIKE})")
         params += [_contains(f.place.lower())] * 2
     if f.text:
-        conds.append(f"lower({e}.evidence) LIKE ?")
+        conds.append(f"lower({e}.evidence) {LIKE}")
         params.append(_contains(f.text.lower()))
     if f.doc_id:
         conds.append(f"{e}.doc_id = ?")

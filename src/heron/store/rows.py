@@ -14,11 +14,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 _SPACE = re.compile(r"\s+")
+# NUL cannot be stored in a PostgreSQL text column and lone surrogates cannot be encoded at all; heron's
+# readers remove both, so only a document built elsewhere can carry them. Both backends refuse it alike.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace normalised: the same article re-fetched is the same content."""
-    return hashlib.sha256(_SPACE.sub(" ", text or "").strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(_SPACE.sub(" ", text or "").strip().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def parse_date(value: Any) -> date | None:
@@ -196,13 +199,17 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
 
 
 def document_rows(doc: dict, now: datetime) -> DocRows:
-    """Rows for one document dict; raises ValueError naming the document when it is unusable."""
+    """Rows for one document dict; raises ValueError saying why when it is unusable."""
     if not isinstance(doc, dict) or not doc.get("id"):
         raise ValueError("document without an id")
     doc_id = str(doc["id"])
     doc = {**doc, "id": doc_id}
     if not isinstance(doc.get("text"), str):
-        raise ValueError(f"document {doc_id}: no text")
+        raise ValueError("no text")
+    for key in ("id", "text", "title", "url", "publisher"):
+        if isinstance(doc.get(key), str) and _UNSTORABLE.search(doc[key]):
+            raise ValueError(f"'{key}' holds NUL or lone surrogate characters, which cannot be stored "
+                             f"(heron's readers remove them)")
     doc_date = parse_date(doc.get("date"))
     events = doc.get("events") or []
     out = DocRows(document={

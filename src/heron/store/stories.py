@@ -40,6 +40,14 @@ class Story:
     row: dict = field(default_factory=dict)   # the full row for a new story
 
 
+def shifted(day: date, days: int) -> date:
+    """`day` moved by `days`, held at the ends of the calendar (a report dated 9999-12-31 has no later window)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def story_id_for(doc_id: str, event_id: str) -> str:
     """A story is named after its first report, so ids do not depend on insertion counters."""
     return "s" + hashlib.sha1(f"{doc_id}\x1f{event_id}".encode("utf-8")).hexdigest()[:16]
@@ -96,10 +104,10 @@ class StoryClusterer:
         self.touched: dict[str, Story] = {}
 
     def assign(self, report: Report) -> Story:
-        cfg, window = self.config, timedelta(days=self.config.window_days)
+        cfg, window = self.config, self.config.window_days
         best, best_score = None, -1.0
         for s in self.by_key.get(report.key, ()):
-            if not (s.date_first - window <= report.day <= s.date_last + window):
+            if not (shifted(s.date_first, -window) <= report.day <= shifted(s.date_last, window)):
                 continue
             score = similarity(report.words, s.signature)
             if score < cfg.min_similarity:

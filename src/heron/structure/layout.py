@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 Span = tuple[int, int]
 ROLES = ("heading", "caption", "furniture", "body")
@@ -68,8 +68,12 @@ class Layout:
 
     def codable(self, start: int, end: int) -> bool:
         """Whether events may be coded in [start, end): not in captions or furniture."""
-        return not any(b.role in ("caption", "furniture") and b.start <= start and end <= b.end + 1
-                       for b in self.blocks)
+        return not any(b.start <= start and end <= b.end + 1 for b in self._uncodable)
+
+    @cached_property
+    def _uncodable(self) -> tuple[Block, ...]:
+        # Asked once per candidate event, after the layout is complete; a long text has a block per line.
+        return tuple(b for b in self.blocks if b.role in ("caption", "furniture"))
 
     def to_dict(self) -> dict:
         return {"headline": list(self.headline) if self.headline else None,

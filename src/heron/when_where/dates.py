@@ -16,7 +16,7 @@ Conventions (precision day | week | month | year; the date is the first day of t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -232,10 +232,15 @@ def _candidate_spans(sdoc) -> list[tuple[int, int]]:
                 r"day|night|tonight|morning|evening|afternoon", ent.text, re.I)):
             spans.append((ent.start_char, ent.end_char))
     text = doc_text(sdoc)
+    taken = sorted(spans)            # found so far, by start: overlap is a binary search, not a scan
+    longest = max((e - s for s, e in taken), default=0)
     for rx in (_EXTRA_WEEKDAY, _EXTRA_MONTHDAY, _EXTRA_OFFSET):
         for m in rx.finditer(text):
-            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+            near = taken[bisect_left(taken, (m.start() - longest,)):bisect_left(taken, (m.end(),))]
+            if not any(s < m.end() and m.start() < e for s, e in near):
                 spans.append((m.start(), m.end()))
+                insort(taken, (m.start(), m.end()))
+                longest = max(longest, m.end() - m.start())
     return sorted(spans)
 
 

@@ -1,6 +1,7 @@
 """Stage: when and where — resolve date expressions and places, then give each event its own."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -35,6 +36,20 @@ def _long_before(event_date: str, doc_date: str | None) -> bool:
         return False
 
 
+class SpanIndex:
+    """Dates or places found by character range in O(log n), in their original order (a long document
+    has thousands, and each event looks only at its own sentence's)."""
+
+    def __init__(self, items: list):
+        self.items = sorted(((n, item) for n, item in enumerate(items) if item.span is not None),
+                            key=lambda pair: pair[1].span[0])
+        self.starts = [item.span[0] for _, item in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        found = self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
 @dataclass
 class WhenWhere:
     name: str = "when_where"
@@ -65,10 +80,13 @@ class WhenWhere:
         focus = doc.focus_country
         lead = self._lead_sentences(doc)
         story_date, story_sentence = None, 0      # the date the lead gives its news ("on November 12")
+        dates, places = SpanIndex(doc.dates), SpanIndex(doc.places)
         for e in doc.events:
             trigger = sdoc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
             ti = trigger.start if trigger is not None else 0
-            ref = event_date(sdoc, ti, doc.dates, doc.date)
+            # Only dates and places of the trigger's sentence can attach to it.
+            sent = sdoc[ti].sent
+            ref = event_date(sdoc, ti, dates.within(sent.start_char, sent.end_char), doc.date)
             if ref is not None and ref.date:
                 e.date, e.date_text, e.date_precision = ref.date, ref.text, ref.precision
                 if e.modality == "asserted" and _long_before(ref.date, doc.date):
@@ -82,7 +100,7 @@ class WhenWhere:
             else:
                 # No date expression governs the event: it takes the document date, and says so.
                 e.date, e.date_text, e.date_precision = doc.date, None, "document" if doc.date else None
-            e.location = event_place(sdoc, ti, doc.places)
+            e.location = event_place(sdoc, ti, places.within(sent.start_char, sent.end_char))
             self._domestic_agents(e, sentence_countries.get(e.sentence, set()), focus)
         return doc
 
