@@ -82,7 +82,8 @@ def test_summary_matches_the_store(client, db):
 
 FILTER_SETS = [{}, {"actor": "USA"}, {"actor": "usa"}, {"recipient": "KAZ"}, {"country": "UKR"},
                {"type": "ACCUSE"}, {"quad": 1}, {"cameo_root": "4"}, {"since": "2023-05-01", "until": "2023-07-31"},
-               {"text": "kazakhstan"}, {"place": "moscow"}, {"actor": "KAZ", "type": "AGREE"}]
+               {"text": "kazakhstan"}, {"place": "moscow"}, {"actor": "KAZ", "type": "AGREE"},
+               {"min_confidence": 0.6}]
 
 
 @pytest.mark.parametrize("filters", FILTER_SETS, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "all")

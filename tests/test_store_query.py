@@ -56,6 +56,8 @@ def test_filters_match_a_direct_count(filled):
     assert q(place="khark") == expected_events(docs, lambda d, e: (e["location"] or {}).get("text") == "Kharkiv")
     assert q(text="RAIL FREIGHT") == expected_events(docs, lambda d, e: "rail freight" in d["text"])
     assert q(actor="USA", type="ASSAULT") == 0
+    cut = sorted(e["confidence"] for d in docs for e in d["events"])[len([1 for d in docs for e in d["events"]]) // 2]
+    assert 0 < q(min_confidence=cut) == expected_events(docs, lambda d, e: e["confidence"] >= cut)
 
 
 def test_story_query_merges_reports(filled):
@@ -67,7 +69,8 @@ def test_story_query_merges_reports(filled):
 
 
 @pytest.mark.parametrize("bad", [dict(quad=5), dict(since="2023-02-30"), dict(since="yesterday"),
-                                 dict(cameo_root="xx"), dict(actor="K A Z")])
+                                 dict(cameo_root="xx"), dict(actor="K A Z"), dict(min_confidence=1.5),
+                                 dict(min_confidence="high")])
 def test_bad_filters_are_rejected(bad):
     with pytest.raises(ValueError):
         QueryFilters.parse(**bad)

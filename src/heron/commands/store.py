@@ -172,6 +172,8 @@ def query(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
           until: Optional[str] = typer.Option(None, "--until"),
           place: Optional[str] = typer.Option(None, "--place"),
           text: Optional[str] = typer.Option(None, "--text", help="Evidence text contains."),
+          min_confidence: Optional[float] = typer.Option(None, "--min-confidence",
+                                                         help="Only events at least this likely to be right (0-1)."),
           stories: bool = typer.Option(False, "--stories", help="One row per story (duplicate reports merged)."),
           limit: Optional[int] = typer.Option(None, "--limit"),
           fmt: str = typer.Option("table", "--format", help="table | jsonl | csv | parquet"),
@@ -182,7 +184,8 @@ def query(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
             raise ValueError(f"--format must be one of {', '.join(TABLE_FORMATS)}")
         filters = QueryFilters.parse(actor=actor, recipient=recipient, country=country, sector=sector, type=type_,
                                      cameo_root=cameo_root, quad=quad, since=since, until=until, place=place,
-                                     text=text, limit=limit if limit or fmt != "table" else 50)
+                                     text=text, min_confidence=min_confidence,
+                                     limit=limit if limit or fmt != "table" else 50)
         with open_store(db, read_only=True) as store:
             table = store.query(filters, stories=stories)
         _write_result(table, fmt, out, STORY_TABLE_COLUMNS if stories else EVENT_TABLE_COLUMNS)
@@ -196,11 +199,14 @@ def export(fmt: str = typer.Option(..., "--format", help="plover | gdelt | parqu
            type_: Optional[str] = typer.Option(None, "--type"),
            since: Optional[str] = typer.Option(None, "--since"),
            until: Optional[str] = typer.Option(None, "--until"),
+           min_confidence: Optional[float] = typer.Option(None, "--min-confidence",
+                                                          help="Only events at least this likely to be right (0-1)."),
            header: bool = typer.Option(False, "--header", help="GDELT: write a header line.")) -> None:
     """Export events: PLOVER JSONL, GDELT 2.0 event table (TSV), Parquet or CSV."""
     from heron.store import export as ex
     with _one_line_errors():
-        filters = QueryFilters.parse(actor=actor, recipient=recipient, type=type_, since=since, until=until)
+        filters = QueryFilters.parse(actor=actor, recipient=recipient, type=type_, since=since, until=until,
+                                     min_confidence=min_confidence)
         with open_store(db, read_only=True) as store:
             if fmt == "plover":
                 with _output(out) as f:

@@ -57,9 +57,12 @@ def event_filters(
     until: Optional[str] = Query(None, max_length=10, description="Last event date, YYYY-MM-DD."),
     place: Optional[str] = Query(None, max_length=MAX_TEXT, description="Location text or name contains."),
     text: Optional[str] = Query(None, max_length=MAX_TEXT, description="Evidence sentence contains."),
+    min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0,
+                                            description="Only events at least this likely to be right, 0-1."),
 ) -> QueryFilters:
     return parse_filters(actor=actor, recipient=recipient, country=country, sector=sector, type=type,
-                         cameo_root=cameo_root, quad=quad, since=since, until=until, place=place, text=text)
+                         cameo_root=cameo_root, quad=quad, since=since, until=until, place=place, text=text,
+                         min_confidence=min_confidence)
 
 
 def code(param: str, value: Optional[str]) -> Optional[str]:

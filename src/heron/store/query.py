@@ -25,6 +25,7 @@ class QueryFilters:
     place: str | None = None        # location text or name contains
     text: str | None = None         # evidence text contains
     doc_id: str | None = None
+    min_confidence: float | None = None   # events at least this likely to be right (0-1)
     limit: int | None = None
 
     @classmethod
@@ -59,6 +60,14 @@ class QueryFilters:
         for name in ("place", "text", "doc_id"):
             if raw.get(name):
                 out[name] = str(raw[name])
+        if raw.get("min_confidence") is not None:
+            try:
+                value = float(raw["min_confidence"])
+            except (TypeError, ValueError):
+                raise ValueError(f"--min-confidence: not a number: {raw['min_confidence']!r}") from None
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"--min-confidence: expected 0-1, got {value}")
+            out["min_confidence"] = value
         if raw.get("limit") is not None:
             if int(raw["limit"]) < 1:
                 raise ValueError("--limit must be positive")
@@ -126,4 +135,7 @@ def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
     if f.doc_id:
         conds.append(f"{e}.doc_id = ?")
         params.append(f.doc_id)
+    if f.min_confidence:
+        conds.append(f"{e}.confidence >= ?")
+        params.append(f.min_confidence)
     return (" AND ".join(conds) or "TRUE"), params
