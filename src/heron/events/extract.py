@@ -1,6 +1,7 @@
 """Stage: frames -> typed events with CAMEO/PLOVER codes, modality and evidence."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from heron.events.frames import Frame, FrameFinder
@@ -19,6 +20,8 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# How far back the act a noun refers to ("the attack", "the decision") is looked for.
+ANTECEDENT_SENTENCES = 40
 # Meetings and agreements happen somewhere: a place in their arguments is the venue, not a party.
 VENUE_BLIND_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 # People who protest when they come together.
@@ -83,11 +86,13 @@ class EventExtractor:
         self._setup()
         sdoc = doc.nlp
         events: list[Event] = []
+        direct = [q for q in doc.quotes if not q.indirect]
+        quotes = ([q.span[0] for q in direct], direct)     # direct quotes by start, for binary search
         judged: list[tuple[Event, int]] = []        # events that judge an act named by a noun, and the noun
         for frame in self.frames(doc):
             if not self._in_story(doc, sdoc, frame):
                 continue
-            event = self._event(doc, sdoc, frame, len(events))
+            event = self._event(doc, sdoc, frame, len(events), quotes)
             if event is not None:
                 events.append(event)
                 if not frame.targets and frame.target_via.startswith("act:"):
@@ -97,7 +102,7 @@ class EventExtractor:
             for frame in candidates:
                 if not self._in_story(doc, sdoc, frame):
                     continue
-                event = self._event(doc, sdoc, frame, len(events))
+                event = self._event(doc, sdoc, frame, len(events), quotes)
                 if event is not None:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
@@ -145,6 +150,7 @@ class EventExtractor:
             keys = {a.country or a.igo for a in e.actor}
             best = None
             earlier = [o for o in events if o is not e and o.trigger.span[0] < noun.idx and o.actor
+                       and e.sentence - o.sentence <= ANTECEDENT_SENTENCES
                        and o.modality not in ("negated", "hypothetical")
                        and not keys & {a.country or a.igo for a in o.actor}]
             # the act told earlier with the same word ("ordered ... the order") comes first
@@ -242,7 +248,7 @@ class EventExtractor:
                     {"type": e.plover["type"], "cameo": e.cameo["code"], "trigger": e.trigger.text})
         return kept
 
-    def _event(self, doc: Document, sdoc, frame: Frame, n: int) -> Event | None:
+    def _event(self, doc: Document, sdoc, frame: Frame, n: int, quotes: tuple[list[int], list]) -> Event | None:
         source = [t for m in frame.agents for t in range(*self._token_range(sdoc, m))]
         target = [t for m in frame.targets for t in range(*self._token_range(sdoc, m))]
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
@@ -318,7 +324,7 @@ class EventExtractor:
             cameo={"code": cls.cameo, "root": cls.cameo[:2], "name": info.name if info else None},
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
             plover_score=self.ontology.plover_score(cls.plover, mode),
-            modality=modality.value, quote_id=self._quote_id(doc, tok.idx),
+            modality=modality.value, quote_id=self._quote_id(quotes, tok.idx),
             confidence=round(float(cls.confidence) * self._actor_conf(agents + recipients), 3),
             explain=explain,
         )
@@ -351,11 +357,11 @@ class EventExtractor:
                        explain={**(cls.explain or {}), "crowd": "civilians coming together protest"})
 
     @staticmethod
-    def _quote_id(doc: Document, char: int) -> str | None:
-        for q in doc.quotes:
-            if q.span[0] <= char < q.span[1] and not q.indirect:
-                return q.id
-        return None
+    def _quote_id(quotes: tuple[list[int], list], char: int) -> str | None:
+        """The direct quote a character sits in (quotes are found in text order and do not nest)."""
+        starts, direct = quotes
+        i = bisect_right(starts, char) - 1
+        return direct[i].id if i >= 0 and char < direct[i].span[1] else None
 
     @staticmethod
     def _actor_conf(actors: list[Actor]) -> float:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -54,6 +55,7 @@ class Layout:
     dateline: Span | None = None
     dateline_place: str | None = None     # the place words of the dateline ("ABUJA, Nigeria")
     filed_in: Any = None                  # that place geocoded (a records.Place), set by the when/where stage
+    _sorted: Any = field(default=None, repr=False, compare=False)
 
     @property
     def breaks(self) -> list[int]:
@@ -61,10 +63,16 @@ class Layout:
         return sorted({b.start for b in self.blocks})
 
     def role_at(self, char: int) -> str:
-        for b in self.blocks:
-            if b.start <= char < b.end:
-                return b.role
-        return "body"
+        starts, ordered = self._index()
+        i = bisect_right(starts, char) - 1
+        return ordered[i].role if i >= 0 and char < ordered[i].end else "body"
+
+    def _index(self) -> tuple[list[int], list[Block]]:
+        """Blocks by start, for binary search (blocks never overlap)."""
+        if self._sorted is None or len(self._sorted[1]) != len(self.blocks):
+            ordered = sorted(self.blocks, key=lambda b: b.start)
+            self._sorted = ([b.start for b in ordered], ordered)
+        return self._sorted
 
     def codable(self, start: int, end: int) -> bool:
         """Whether events may be coded in [start, end): not in captions or furniture."""
