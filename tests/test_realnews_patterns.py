@@ -349,3 +349,10 @@ def test_sources_posts_and_unsupported_acronyms_are_no_actors(coder):
     texts = {m.text: m.actor for m in doc.mentions}
     assert texts.get("Reuters") is None and texts.get("EFF") is None
     assert texts["the IMF"] is not None or texts.get("IMF") is not None
+
+
+def test_an_organisation_and_some_states_are_several_parties(coder):
+    doc = coder.code("The leaders of the European Union and five Central Asian countries held their first summit.",
+                     date="2025-04-04")
+    (summit,) = [e for e in doc.events if e.plover["type"] == "CONSULT"]
+    assert {a.igo or a.country for a in summit.actor} == {"EU", "KAZ", "KGZ", "TJK", "TKM", "UZB"}

@@ -323,7 +323,10 @@ class ActorResolverStage:
     @staticmethod
     def _conjoined_nationals(context, head, actor: Actor) -> Actor:
         """'the Turkish and Greek sides', 'U.S. and Russian negotiators', 'the foreign ministers of Armenia
-        and Azerbaijan': one phrase, several states."""
+        and Azerbaijan': one phrase, several states (an organisation stays itself: 'the leaders of the European
+        Union and five Central Asian countries' are two parties, not the EU turned into those countries)."""
+        if actor.kind == "igo" or actor.igo:
+            return actor
         others = []
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
         of_objects = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" and head.pos_ == "NOUN"

@@ -163,9 +163,9 @@ class WhenWhere:
         if country is None and len(named) == 1:
             # "Students marched through central Seoul": the only state the sentence names (besides the target).
             country = next(iter(named))
-        if country is None and (not sentence_countries or focus not in targets):
+        if country is None:
             # "Police arrested 14 protesters" in a story about one country; "protesters targeted the French
-            # and US embassies" in a story about Congo.
+            # and US embassies" in a story about Congo; "protesters vandalised the ruling party's offices".
             country = focus
         if country is None:
             return
