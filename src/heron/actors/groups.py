@@ -3,6 +3,15 @@ from __future__ import annotations
 
 from heron.records import Actor, Mention
 
+# Number words of counted groups ("the five Central Asian countries", "seven Latin American nations").
+NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
+                "5": 5, "6": 6, "7": 7, "8": 8}
+# Plural nouns that describe states named together ("both sides", "the two neighbours").
+PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
+              "capitals", "presidents", "ministers", "armies", "delegations", "republics", "allies",
+              "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
+
 
 def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | None = None,
                        max_sentences: int = 3) -> Actor | None:

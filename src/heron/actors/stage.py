@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
 from heron.actors.focus import focus_country
-from heron.actors.groups import last_set_of_states, last_two_states, next_set_of_states
+from heron.actors.groups import NUMBER_WORDS, PAIR_NOUNS, last_set_of_states, last_two_states
+from heron.actors.review import counted_regions, drop_implausible, numbered_groups
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
@@ -29,13 +30,7 @@ ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insur
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
 # How far back a pronoun or description looks for its antecedent (news articles are shorter than this).
 ANTECEDENT_SENTENCES = 50
-NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
-                "5": 5, "6": 6, "7": 7, "8": 8}
 FORMER_PREFIXES = ("ex", "former", "post")
-PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders", "neighbours", "neighbors", "parties",
-              "capitals", "presidents", "ministers", "armies", "delegations", "republics", "neighbors", "allies",
-              "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
 
 def _count_country(counts: Counter, actor: Actor | None, step: int) -> None:
@@ -179,65 +174,11 @@ class ActorResolverStage:
             for m in doc.mentions:
                 if m.actor is not None:
                     m.actor = historical_state(m.actor, doc.date)
-        self._drop_implausible(sdoc, doc.mentions)
-        self._numbered_groups(sdoc, doc.mentions)
-        self._counted_regions(doc.mentions)
+        drop_implausible(sdoc, doc.mentions)
+        numbered_groups(sdoc, doc.mentions)
+        counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         return doc
-
-    @staticmethod
-    def _drop_implausible(sdoc, mentions: list[Mention]) -> None:
-        """Readings the rest of the story does not support are no actors: a wire agency that is the source of
-        the story ("told Reuters"), a platform's posts ("its Twitter and Facebook handles"), an acronym or a
-        short name matched loosely to an organisation or a person of a state the story never names ("the EFF
-        arrangement" of the IMF is no South African party, "Ma" no Hong Kong judge)."""
-        lex = _lexicon()
-        named = {m.actor.country for m in mentions if m.actor is not None and m.actor.country
-                 and (m.actor.source or "").startswith(("kb:country", "sector+country"))}
-        for m in mentions:
-            a = m.actor
-            if a is None or m.head is None:
-                continue
-            text = m.text.lower().removeprefix("the ").strip()
-            head = sdoc[m.head]
-            if text in lex["news_sources"] or head.lemma_.lower() in lex["artifact_nouns"]:
-                m.actor = None
-                continue
-            word = m.text.strip()
-            acronym = word.isupper() and 2 <= len(word) <= 5
-            loose = "fuzzy" in (a.source or "") and len(word) < 5
-            if (acronym and (a.source or "").startswith("kb:actor") or loose) and a.country and a.country not in named:
-                m.actor = None
-
-    @staticmethod
-    def _counted_regions(mentions: list[Mention]) -> None:
-        """"the five Central Asian countries ... a partnership with Central Asia": once a story counts a region's
-        states, the region stands for all of them (heron.events.extract.expand)."""
-        counted = set()
-        for m in mentions:
-            a = m.actor
-            if a is not None and a.members and a.code and (a.source or "").startswith("kb:group") \
-                    and NUMBER_NAMES.get(len(a.members)) in m.text.lower().split():
-                counted.add(a.code)
-        for m in mentions:
-            a = m.actor
-            if a is not None and a.code in counted and "+counted" not in (a.source or ""):
-                m.actor = replace(a, source=(a.source or "") + "+counted")
-
-    @staticmethod
-    def _numbered_groups(sdoc, mentions: list[Mention]) -> None:
-        """"Venezuela severed relations with seven Latin American nations" followed by the list of the seven:
-        the group is those states, not all of Latin America."""
-        for m in mentions:
-            if m.head is None or sdoc[m.head].lower_ not in PAIR_NOUNS:
-                continue
-            size = next((NUMBER_WORDS[c.lower_] for c in sdoc[m.head].children if c.lower_ in NUMBER_WORDS), None)
-            if size is None or size < 2 or m.actor is not None and m.actor.members and len(m.actor.members) == size:
-                continue
-            members = next_set_of_states(mentions, m, sdoc, size)
-            if members:
-                m.actor = Actor(text=m.text, span=m.span, members=members, kind="state",
-                                sector=m.actor.sector if m.actor else None, confidence=0.6, source="coref:listed-after")
 
     @staticmethod
     def _ethnic_in_place(sdoc, m: Mention, mentions: list[Mention]) -> Actor:

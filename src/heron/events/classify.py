@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from heron.events.constructions import pseudo_objects
 from heron.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, default_lexicon
 from heron.events.model import EventModel, default_model, features
 from heron.ontology import PLOVER_TYPES, Ontology, default_ontology
@@ -211,7 +212,7 @@ class EventClassifier:
                       for p in m.children if p.dep_ == "pobj"]
         of_objects += [x for p in of_objects for x in (*p.conjuncts, *(m for m in p.children if m.dep_ in ("compound", "nmod")))]
         objs += [p.lemma_.lower() for p in of_objects]
-        objs = _pseudo_objects(tok, obj_toks) + objs
+        objs = pseudo_objects(tok, obj_toks) + objs
         entry = self.lexicon.verb(lemma, preps, objs, _prep_objects(tok))
         light = []
         if lemma in self.lexicon.light_verbs:
@@ -269,7 +270,7 @@ class EventClassifier:
             if top.dep_ == "ccomp" and top.i < head.i:
                 break       # "X imposed a ban, ministers decided": a trailing attribution, not a modifier
             if (top.dep_ in CLAUSE_DEPS or _infinitive(top)) and "xcomp" in args:
-                if head.pos_ not in NOUN_POS and _pseudo_objects(head, [c for c in head.children if c.dep_ in OBJ_DEPS]):
+                if head.pos_ not in NOUN_POS and pseudo_objects(head, [c for c in head.children if c.dep_ in OBJ_DEPS]):
                     break   # "called Putin to urge ...": the urging is not what the call turns into
                 top = head
             elif top.dep_ == "dobj" and ("dobj" in args or head.lemma_.lower() in self.lexicon.light_verbs):
@@ -341,29 +342,6 @@ class EventClassifier:
 def _tokens(sdoc, span: tuple[int, int]) -> list[int]:
     s, e = span
     return [t.i for t in sdoc if t.idx < e and t.idx + len(t.text) > s]
-
-
-def _pseudo_objects(tok, obj_toks) -> list[str]:
-    """Objects of a pattern that depend on the construction, not a word: "@critic"/"@praise" for a
-    characterisation ("called the strikes dangerous", "described the attacks as a war crime", "called the visit
-    a significant step"), "@party" for a person or state as the only object ("Lavrov called Rubio")."""
-    from heron.events.targets import characterisation, frame_lexicon, is_event_noun
-
-    lex = frame_lexicon()
-    out = []
-    if tok.lemma_.lower() in lex["characterisation_verbs"]:
-        words = characterisation(tok, obj_toks)
-        if words is not None:
-            praise = any(w.lemma_.lower() in lex["praise_words"] for w in words)
-            out.append("@praise" if praise else "@critic")
-    if not out and tok.lemma_.lower() in lex["evaluation_lemmas"] and any(
-            c.dep_ in ("dobj", "obj") and is_event_noun(c) for c in obj_toks):
-        out.append("@act")      # "welcomed the ruling", "praised the decision": an act judged
-    if not out and len(obj_toks) == 1 and obj_toks[0].dep_ in ("dobj", "obj") \
-            and (obj_toks[0].ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or obj_toks[0].pos_ == "PROPN") \
-            and not any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
-        out.append("@party")
-    return out
 
 
 def _span_head(sdoc, toks: list[int]) -> int:

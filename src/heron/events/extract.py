@@ -4,8 +4,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from heron.events.frames import Frame, FrameFinder
+from heron.events.frame import Frame
+from heron.events.frames import FrameFinder
+from heron.events.judged import resolve_judged_acts
 from heron.events.modality import Modality, modality_of
+from heron.events.parties import expand
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
@@ -20,15 +23,10 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
-# How far back the act a noun refers to ("the attack", "the decision") is looked for.
-ANTECEDENT_SENTENCES = 40
 # Meetings and agreements happen somewhere: a place in their arguments is the venue, not a party.
 VENUE_BLIND_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 # People who protest when they come together.
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
-# Bigger groups ("the West", "EU members") stay one actor listing its members: expanding them
-# would turn one report into dozens of dyads.
-MAX_EXPANDED_MEMBERS = 8
 # Dependencies that make an event part of another event's description: a purpose or manner clause ("staged
 # demonstrations to demand reforms"), a reason or topic ("expelled diplomats over Moscow's refusal to
 # extradite"), a clause on a participant ("refugees fleeing the war", "a resolution that aims to tighten").
@@ -36,32 +34,6 @@ SUBORDINATE_DEPS = frozenset({"advcl", "prep", "acl", "relcl"})
 # ... but an event in a time phrase is an event of its own: "showed his support during a visit to Astana".
 SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", "amidst", "following", "despite",
                                   "until", "ahead", "while"})
-
-
-def _same_act(trigger_lemma: str, noun_lemma: str) -> bool:
-    """"ordered"/"the order", "expelled"/"the expulsions", "decided"/"the decision": one act told twice."""
-    from heron.events.targets import frame_lexicon
-
-    return trigger_lemma in (noun_lemma, frame_lexicon()["act_noun_verbs"].get(noun_lemma))
-
-
-def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
-    """A group ("the five former Soviet republics of Central Asia") becomes one actor per member.
-
-    An organisation stays one actor ("the G7" is IGO G7, not seven states); a region named without its number
-    ("Central Asian leaders", "European officials") stays one actor too: the text does not say which of its states
-    took part."""
-    if not actor.members or len(actor.members) > MAX_EXPANDED_MEMBERS or actor.kind == "igo" or actor.igo:
-        return [actor]
-    if (actor.source or "").startswith("kb:group") and len(actor.members) > 3 and "+counted" not in actor.source:
-        return [actor]
-    from heron.actors.kb import default_kb
-
-    kb = default_kb()
-    sector = counterpart_of.sector if counterpart_of is not None else actor.sector
-    return [Actor(text=actor.text, span=actor.span, name=kb.country_name(c), country=c, sector=sector, kind="state",
-                  code=c + (sector or ""), confidence=actor.confidence, source=f"group:{actor.name or actor.text}")
-            for c in actor.members]
 
 
 @dataclass
@@ -107,7 +79,7 @@ class EventExtractor:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
                     break
-        self._resolve_judged_acts(doc, sdoc, events, judged)
+        resolve_judged_acts(doc, sdoc, events, judged, self.classifier.lexicon)
         self._quoted_recipients(doc, events)
         doc.events = self._dedup(doc, self._fold_subordinate(sdoc, events))
         return doc
@@ -133,82 +105,6 @@ class EventExtractor:
         """Captions, bylines, credits and other page furniture are not the story."""
         idx = sdoc[frame.trigger].idx
         return doc.layout is None or doc.layout.codable(idx, idx + 1)
-
-    def _resolve_judged_acts(self, doc: Document, sdoc, events: list[Event], judged: list[tuple[Event, int]]) -> None:
-        """"Qatar condemned the attack", "the UN chief condemned the decision": the act judged was told
-        earlier; its actors are the recipients. A specific act ("attack", "coup") matches an earlier event of
-        its type; a word like "move" or "decision" the nearest earlier act of another party. An act only a
-        state does ("the crackdown on protesters in Minsk") with no author told is the state's where it happened."""
-        from heron.events.targets import frame_lexicon
-
-        for e, noun_i in judged:
-            noun = sdoc[noun_i]
-            lemma = noun.lemma_.lower()
-            entry = self.classifier.lexicon.noun(lemma, [])
-            generic = lemma in frame_lexicon()["event_reference_nouns"]
-            wanted = None if generic or entry is None else entry.plover
-            keys = {a.country or a.igo for a in e.actor}
-            best = None
-            earlier = [o for o in events if o is not e and o.trigger.span[0] < noun.idx and o.actor
-                       and e.sentence - o.sentence <= ANTECEDENT_SENTENCES
-                       and o.modality not in ("negated", "hypothetical")
-                       and not keys & {a.country or a.igo for a in o.actor}]
-            # the act told earlier with the same word ("ordered ... the order") comes first
-            same = [o for o in earlier if _same_act(self._trigger_lemma(sdoc, o), lemma)]
-            for other in same or earlier:
-                if not same and wanted is not None and other.plover["type"] != wanted:
-                    continue
-                if not same and wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST")
-                                                    or e.sentence - other.sentence > 5):
-                    continue
-                if best is None or other.trigger.span[0] > best.trigger.span[0]:
-                    best = other
-            if best is not None:
-                e.recipient = [replace(a) for a in best.actor]
-                via = f"act-antecedent:{best.trigger.text}@{best.sentence}"
-            elif lemma in frame_lexicon()["state_act_nouns"]:
-                e.recipient = self._state_of_act(doc, noun, keys)
-                via = "act-state"
-            elif wanted in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT"):
-                # "Turkey and Russia welcomed the accord": an agreement is the pair last named together.
-                e.recipient = self._parties_told_before(doc, noun, keys)
-                via = "act-parties"
-            if e.recipient:
-                e.confidence = round(e.confidence * 0.9, 3)
-                if e.explain is not None:
-                    e.explain["target_via"] = via
-
-    @staticmethod
-    def _trigger_lemma(sdoc, e: Event) -> str:
-        span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
-        return span.root.lemma_.lower() if span is not None else e.trigger.text.lower()
-
-    @staticmethod
-    def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
-        from heron.actors.groups import last_set_of_states
-
-        here = Mention(id="", text=noun.text, span=(noun.idx, noun.idx + len(noun)), sentence=doc.sentence_of(noun.idx))
-        history = [m for m in doc.mentions if m.actor is not None and m.sentence < here.sentence]
-        group = last_set_of_states(history, here, doc.nlp, max_sentences=8)
-        if group is None or set(group.members) & exclude:
-            return []
-        return expand(group)
-
-    @staticmethod
-    def _state_of_act(doc: Document, noun, exclude: set) -> list[Actor]:
-        """The state of the people or place an act is done to: "the crackdown on protesters in Minsk" -> BLR."""
-        lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
-        for m in doc.mentions:
-            a = m.actor
-            if a is not None and a.country and a.country not in exclude and lo <= m.span[0] < hi \
-                    and not a.members and a.kind != "person":
-                return [Actor(text=m.text, span=m.span, name=None, country=a.country, sector="GOV", kind="state",
-                              code=a.country + "GOV", confidence=0.5, source="implicit:state-act")]
-        focus = doc.focus_country
-        if focus and focus not in exclude:     # "condemned the military coup" in a story about Niger
-            return [Actor(text=noun.text, span=(noun.idx, noun.idx + len(noun)), name=None, country=focus, sector="GOV",
-                          kind="state", code=focus + "GOV", confidence=0.4, source="implicit:state-act-of-story")]
-        return []
 
     @staticmethod
     def _fold_subordinate(sdoc, events: list[Event]) -> list[Event]:
