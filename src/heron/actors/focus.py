@@ -14,11 +14,14 @@ MIN_LEAD = 2.0
 # The two states of a story between two states hold this share of its state mentions.
 PAIR_SHARE = 0.6
 MIN_PAIR_MENTIONS = 2
+MIN_STORY_SENTENCES = 4
 
 
 def story_pair(mentions: list[Mention]) -> tuple[str, str] | None:
     """The two states a story is between ("Thailand and Cambodia", "the US and Colombia"): named far more often
-    than any other, together most of the story's state mentions."""
+    than any other, together most of the story's state mentions, in a story of some length (not one sentence)."""
+    if len({m.sentence for m in mentions}) < MIN_STORY_SENTENCES:
+        return None
     counts = Counter(m.actor.country for m in mentions
                      if m.actor is not None and m.actor.country and not m.actor.members)
     ranked = counts.most_common(3)

@@ -13,7 +13,7 @@ from heron.when_where.places import default_gazetteer
 
 HISTORICAL_DAYS = 60
 # Groups that fight or oppose the state they belong to.
-OWN_STATE_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
+OWN_STATE_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM", "PTY", "LEG", "JUD", "MED", "LAB", "EDU", "REL", "HLH"})
 # Sectors of an actor named without a country that take the country of the event's place: the groups that may be
 # targets without a country (heron.events.targets), and "authorities", "the army", "General X" where the sentence
 # names no state.
