@@ -170,8 +170,8 @@ def report(sc, name: str, gold: dict, pred: dict, show: set | None, listing: boo
             if not missed and not extras:
                 continue
             print(f"\n### {rid}  missed {len(missed)}  extra {len(extras)}")
-            for u, e in missed:
-                a, r = next(iter(u))[:2]
+            for u, e in sorted(missed, key=lambda ue: (ue[1].get("evidence") or "", min(ue[0]))):
+                a, r = min(u)[:2]
                 print(f"  MISS {a}->{r or '-'} {'/'.join(sorted({t[2] for t in u}))}  «{(e.get('evidence') or '')[:110]}»")
             for t in extras:
                 ev = next((e for _, _, _, e in verdicts if t in triples_of(sc, e)), {})

@@ -356,3 +356,35 @@ def test_an_organisation_and_some_states_are_several_parties(coder):
                      date="2025-04-04")
     (summit,) = [e for e in doc.events if e.plover["type"] == "CONSULT"]
     assert {a.igo or a.country for a in summit.actor} == {"EU", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+# -- who "they" and "it" are in a clause a body tells -----------------------------------------------------------
+def test_a_pronoun_in_a_clause_told_by_a_body_is_that_body(coder):
+    doc = coder.code("The strikes hit Hamas leaders in Doha, with the Israeli military stating that they had "
+                     "conducted a precise strike.", date="2025-09-09")
+    they = next(m for m in doc.mentions if m.text == "they")
+    assert (they.actor.country, they.actor.sector) == ("ISR", "MIL")
+
+
+def test_a_pronoun_in_a_clause_not_told_keeps_the_salient_antecedent(coder):
+    doc = coder.code("Hamas freed 50 of the hostages it is holding.", date="2023-11-23")
+    it = next(m for m in doc.mentions if m.text == "it")
+    assert it.actor.source != "coref:reporter"
+
+
+# -- firing an office holder is a dismissal; shooting down a plane needs no named victim --------------------------
+def test_firing_a_minister_is_no_attack(events_of):
+    assert _by_trigger(events_of("Netanyahu fired Defense Minister Yoav Gallant on Sunday."), "fired") == []
+    assert _by_trigger(events_of("North Korea fired a missile at Japan."), "fired") == [("ASSAULT", ["PRK"], ["JPN"])]
+
+
+def test_an_attack_with_no_named_victim_is_coded_for_its_author(events_of):
+    assert ("ASSAULT", ["POL"], []) in _by_trigger(events_of("Poland shot down a plane on Wednesday."), "shot")
+
+
+def test_a_town_named_before_its_state_is_still_a_town_of_that_state(coder, events_of):
+    found = events_of("Russian missiles hit the port of Odesa on Sunday, Ukrainian officials said.")
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in [(t, a, r) for t, _, a, r in found]
+    # a name the parser does not know for a place stands for no state the story never names
+    doc = coder.code("Russian missiles hit the port of Odesa on Sunday, officials said.", date="2024-05-10")
+    assert next(m for m in doc.mentions if m.text == "Odesa").actor is None

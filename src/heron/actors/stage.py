@@ -17,6 +17,7 @@ from heron.actors.review import counted_regions, drop_implausible, numbered_grou
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
 from heron.parse import doc_text
+from heron.quotes.model import load_lexicon as quote_lexicon
 from heron.records import Actor, Document, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -111,6 +112,7 @@ class ActorResolverStage:
                     and not _quoted(sdoc, m.head)}
         named_by_apposition: dict[int, Actor] = {}
         by_head = {mm.head: mm for mm in doc.mentions}
+        unnamed_towns: list[Mention] = []     # names that may be towns of a state named later
         # The countries of the document's resolved mentions, kept up to date as mentions resolve
         # (rescanning every mention for each town named would be quadratic in document length).
         named_countries = Counter(x.actor.country for x in doc.mentions if x.actor is not None and x.actor.country)
@@ -122,7 +124,7 @@ class ActorResolverStage:
             if actor is not None:
                 pass
             elif head is not None and head.pos_ == "PRON":
-                actor = self._pronoun(head.lower_, history, m, subjects)
+                actor = self._reporter(head, m, by_head) or self._pronoun(head.lower_, history, m, subjects)
             else:
                 # "this gigantic Central Asian country" is Kazakhstan mentioned before, not Central Asia.
                 actor = self._description(head, history, m, subjects, context) if head is not None else None
@@ -151,14 +153,21 @@ class ActorResolverStage:
             elif head is not None and actor is None and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "") \
                     and head.dep_ in ("dobj", "pobj") and m.text == head.text:
                 # The small model often takes a town for a person ("bombed Grozny"): accept it as a town only
-                # inside a state the document already names.
+                # inside a state the document names (here or further on: retried below).
                 actor = self._place_as_state(head, m, named_countries, same_country=True)
+                if actor is None:
+                    unnamed_towns.append(m)
             if actor is not None:
                 actor = replace(actor, text=m.text, span=m.span)
                 _count_country(named_countries, m.actor, -1)
                 _count_country(named_countries, actor, +1)
                 m.actor = actor
                 history.append(m)
+        for m in unnamed_towns:
+            # "Russian missiles hit the port of Odesa, Ukrainian officials said": the state comes after the town.
+            actor = self._place_as_state(sdoc[m.head], m, named_countries, same_country=True)
+            if actor is not None:
+                m.actor = replace(actor, text=m.text, span=m.span)
         # "students throughout Indonesia", "demonstrators in Baghdad": a group located by a place
         # named after it (so resolved later in the loop above).
         for m in doc.mentions:
@@ -303,6 +312,27 @@ class ActorResolverStage:
                 named[tok.i] = actor
                 return actor
         return None
+
+    @staticmethod
+    def _reporter(pron, m: Mention, by_head) -> Actor | None:
+        """"the Israeli military stated that they had conducted a strike", "China said it would retaliate": the
+        subject of a clause told by a body is, first of all, that body (not a person: "he" is found by salience)."""
+        word = pron.lower_
+        clause = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or word not in THING_PRONOUNS | PLURAL_PRONOUNS \
+                or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+            return None
+        words = quote_lexicon()
+        if clause.head.lemma_.lower() not in words.speech_verbs | words.indirect_verbs:
+            return None
+        teller = next((by_head.get(c.i) for c in clause.head.children if c.dep_ == "nsubj"), None)
+        a = teller.actor if teller is not None else None
+        if a is None or a.role is not None or a.kind not in ("state", "igo", "ngo", "nonstate"):
+            return None
+        if word in THING_PRONOUNS and a.members or word in PLURAL_PRONOUNS and not (a.members or a.sector):
+            return None
+        m.coref = teller.id
+        return replace(a, source="coref:reporter", confidence=0.75)
 
     @staticmethod
     def _pronoun(word: str, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:

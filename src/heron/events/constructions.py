@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from heron.events.targets import characterisation, frame_lexicon, is_event_noun
+from heron.quotes.model import load_lexicon as quote_lexicon
 
 
 def pseudo_objects(tok, obj_toks) -> list[str]:
     """Objects of a pattern that depend on the construction, not a word: "@critic"/"@praise" for a
     characterisation ("called the strikes dangerous", "described the attacks as a war crime", "called the visit
-    a significant step"), "@party" for a person or state as the only object ("Lavrov called Rubio")."""
+    a significant step"), "@party" for a person or state as the only object ("Lavrov called Rubio"), "@person"
+    for a named person or an office holder ("fired the defence minister": a dismissal, not a shot)."""
     lex = frame_lexicon()
     out = []
     if tok.lemma_.lower() in lex["characterisation_verbs"]:
@@ -22,4 +24,9 @@ def pseudo_objects(tok, obj_toks) -> list[str]:
             and (obj_toks[0].ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or obj_toks[0].pos_ == "PROPN") \
             and not any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
         out.append("@party")
+    titles = quote_lexicon().title_nouns
+    if any(o.dep_ in ("dobj", "obj") and (o.ent_type_ == "PERSON" or o.lemma_.lower() in titles
+                                          or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in o.children))
+           for o in obj_toks):
+        out.append("@person")
     return out

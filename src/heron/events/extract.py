@@ -12,7 +12,7 @@ from heron.events.parties import expand
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
-NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "REJECT", "ACCUSE",
+NO_RECIPIENT_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "COERCE", "THREATEN", "REJECT", "ACCUSE", "ASSAULT", "SANCTION",
                       "REQUEST", "AGREE", "CONCEDE"}
 
 
