@@ -388,3 +388,25 @@ def test_a_town_named_before_its_state_is_still_a_town_of_that_state(coder, even
     # a name the parser does not know for a place stands for no state the story never names
     doc = coder.code("Russian missiles hit the port of Odesa on Sunday, officials said.", date="2024-05-10")
     assert next(m for m in doc.mentions if m.text == "Odesa").actor is None
+
+
+# -- receiving something from someone is the giver's act -----------------------------------------------------------
+def test_what_is_received_from_someone_is_the_givers_act(events_of):
+    assert _by_trigger(events_of("Kenya received weapons from China."), "received") == [("AID", ["CHN"], ["KEN"])]
+    assert _by_trigger(events_of("Egypt received $3 billion in aid from the IMF."), "received") == \
+        [("AID", ["IMF"], ["EGY"])]
+    found = _by_trigger(events_of("Ukraine received security guarantees from Japan and Canada."), "received")
+    assert found == [("AGREE", ["CAN", "JPN"], ["UKR"])]
+
+
+def test_receiving_a_visitor_or_people_from_a_place_is_not_a_gift(events_of):
+    assert _by_trigger(events_of("Putin received the Chinese delegation in Moscow."), "received") == \
+        [("CONSULT", ["RUS"], ["CHN"])]
+    assert all(a == ["TUR"] for t, a, r in _by_trigger(events_of("Turkey received refugees from Syria."), "received"))
+
+
+def test_the_subject_of_a_raising_passive_does_the_infinitives_act(events_of):
+    found = events_of("Egypt is poised to receive the first installment of a loan from the IMF.")
+    assert _by_trigger(found, "receive") == [("AID", ["IMF"], ["EGY"])]
+    assert ("THREATEN", ["IRN"], ["ISR"]) in [(t, a, r) for t, _, a, r in
+                                             events_of("Iran is expected to retaliate against Israel.")]

@@ -207,8 +207,9 @@ class EventClassifier:
         obj_toks = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ]
         objs = [c.lemma_.lower() for c in obj_toks]
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
-        # "50 tonnes of food and medicine": the measured goods, with their conjuncts and compounds
-        of_objects = [p for c in obj_toks for m in c.children if m.dep_ == "prep" and m.lemma_ == "of"
+        # "50 tonnes of food and medicine", "$3 billion in aid": the measured goods, with their conjuncts and compounds
+        of_objects = [p for c in obj_toks for m in c.children if m.dep_ == "prep" and (m.lemma_ == "of" or m.lemma_ == "in"
+                                                                                 and c.ent_type_ == "MONEY")
                       for p in m.children if p.dep_ == "pobj"]
         of_objects += [x for p in of_objects for x in (*p.conjuncts, *(m for m in p.children if m.dep_ in ("compound", "nmod")))]
         objs += [p.lemma_.lower() for p in of_objects]

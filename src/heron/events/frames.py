@@ -132,6 +132,12 @@ class FrameFinder(TargetSearch, ImplicitAgents):
             # "airstrikes": with an object of its own (or a finite past tense, "demonstrators massed
             # outside the embassy") the verb is active, and its head is the agent.
             return self._actors_at(verb.head, by_head), "active-modifier"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in frame_lexicon()["raising_passives"]:
+            # "Egypt is poised to receive ...", "the envoy was asked to leave": a passive's subject does the
+            # infinitive's act.
+            found = [m for c in verb.head.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)]
+            if found:
+                return found, "inherited:passive-subject"
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found, via = self._agents_of(verb.head, by_head, seen)
             if found:
@@ -192,6 +198,9 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         suffered = self._suffered_act(verb)
         if suffered is not None:
             return self._suffered_frame(verb, suffered, by_head)
+        received = self._received_from(verb, by_head)
+        if received is not None:
+            return received
         agents, via = self._agents_of(verb, by_head)
         passive = any(c.dep_ in PASSIVE_SUBJ for c in verb.children)
         authors = [m for c in verb.children if c.dep_ in PASSIVE_SUBJ and not self._actors_at(c, by_head)

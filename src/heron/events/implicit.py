@@ -46,6 +46,29 @@ class ImplicitAgents:
             agents = self._unknown_perpetrator(verb, by_head)
         return Frame(verb.i, "verb", agents, targets, "suffered-by", "suffered") if agents else None
 
+    def _received_from(self, verb, by_head) -> Frame | None:
+        """"Ukraine received security guarantees from the G7", "Egypt got $3 billion in aid from the IMF": the giver
+        acts on the receiver (the type comes from what was received, see the receive>... patterns)."""
+        lex = frame_lexicon()
+        if verb.lemma_.lower() not in lex["receiving_lemmas"]:
+            return None
+        things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not things or any(self._actors_at(t, by_head) for t in things):
+            return None       # "received the delegation from Kyiv": a visit hosted, the subject acts
+        given = [t for thing in things for t in thing.subtree if t.pos_ in ("NOUN", "NUM", "SYM")
+                 and (t.lemma_.lower() in lex["given_things"] or is_event_noun(t))]
+        if not given:
+            return None       # "received refugees from Syria": nothing Syria gave
+        # the giver: "from X" on the verb or inside the phrase of what was given ("guarantees from the G7")
+        heads = [verb] + [t for thing in things for t in thing.subtree if t.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
+        givers = [m for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                  for p in prep.children if p.dep_ == "pobj" for m in self._actors_at(p, by_head)
+                  if _codable(m.actor) and not (m.actor.source or "").startswith("place:")]
+        receivers, _ = self._agents_of(verb, by_head)
+        if not givers or not receivers:
+            return None
+        return Frame(verb.i, "verb", givers, receivers, "giver", "receiver")
+
     def _death_frame(self, verb, by_head) -> Frame | None:
         """"Twelve insurgents died in a raid in northern Mali, the Malian military said": those who died are the
         target; the force that announced it, else an unknown actor of the place, acted."""
