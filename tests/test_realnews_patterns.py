@@ -410,3 +410,28 @@ def test_the_subject_of_a_raising_passive_does_the_infinitives_act(events_of):
     assert _by_trigger(found, "receive") == [("AID", ["IMF"], ["EGY"])]
     assert ("THREATEN", ["IRN"], ["ISR"]) in [(t, a, r) for t, _, a, r in
                                              events_of("Iran is expected to retaliate against Israel.")]
+
+
+# -- agreeing or working with one partner is mutual; with several partners in turn, several agreements ---------------
+def test_agreeing_with_a_partner_is_mutual(events_of):
+    found = _by_trigger(events_of("Zelensky agreed with Trudeau on armored vehicles.", date="2023-07-12"), "agreed")
+    assert found == [("AGREE", ["CAN", "UKR"], [])]
+
+
+def test_agreements_with_partners_in_turn_stay_apart(events_of):
+    found = _by_trigger(events_of("Zelensky agreed with Canadian Prime Minister Justin Trudeau on armored vehicles, "
+                                  "with German Chancellor Olaf Scholz on Patriot launchers.", date="2023-07-12"), "agreed")
+    assert found == [("AGREE", ["UKR"], ["CAN", "DEU"])]
+
+
+def test_an_agreement_welcomed_is_the_one_signed_before(events_of):
+    found = events_of("The presidents of Kyrgyzstan, Kazakhstan and Uzbekistan signed an agreement on a dam on Thursday. "
+                      "The Taliban said they were ready to discuss the canal with Tashkent. Moscow welcomed the agreement.",
+                      date="2025-10-10")
+    assert _by_trigger(found, "welcomed") == [("SUPPORT", ["RUS"], ["KAZ", "KGZ", "UZB"])]
+
+
+def test_no_one_acts_on_itself(coder):
+    doc = coder.code("Hungary once promised that it would not be the last country to ratify.", date="2024-02-20")
+    promised = [e for e in doc.events if e.trigger.text == "promised"]
+    assert [([a.code for a in e.actor], e.recipient) for e in promised] == [(["HUN"], [])]

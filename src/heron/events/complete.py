@@ -36,6 +36,10 @@ class CompleteDyads:
     name: str = "dyads"
 
     def __call__(self, doc: Document) -> Document:
+        for e in doc.events:
+            # "Hungary promised that it would not be the last": no one acts on itself
+            own = {a.code for a in e.actor if a.code}
+            e.recipient = [r for r in e.recipient if not (r.code and r.code in own)]
         parties = sentence_parties(doc)
         pair = story_pair(doc.mentions)
         if pair is not None:

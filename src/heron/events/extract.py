@@ -36,6 +36,17 @@ SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", 
                                   "until", "ahead", "while"})
 
 
+def _one_phrase(sdoc, mentions) -> bool:
+    """Whether the mentions are one phrase and its conjuncts ("with Kyrgyzstan and Uzbekistan"), not separate
+    phrases ("agreed with Trudeau on vehicles, with Scholz on launchers": separate agreements)."""
+    def phrase(m):
+        tok = sdoc[m.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.head.i if tok.dep_ == "pobj" else tok.i
+    return len({phrase(m) for m in mentions if m.head is not None}) <= 1
+
+
 @dataclass
 class EventExtractor:
     """Find frames, type them with the event classifier, and build Event records."""
@@ -199,9 +210,13 @@ class EventExtractor:
             # "may halt mediation if ...", "will boycott unless ...", "said Libya must hand over ...": the threat
             # or the demand itself is made now.
             modality = Modality("asserted", modality.cue)
-        if cls.cameo in RECIPROCAL_CODES and modality.value == "asserted" and recipients:
-            # A meeting, call or negotiation that took place is mutual (PLOVER): all parties are
-            # actors and there is no recipient. Visits and hosting keep their direction.
+        # (the act itself, not a pledge or a call to do it: "pledged to cooperate with Jakarta" is Malaysia's pledge)
+        partner = cls.plover in RECIPROCAL_TYPES and frame.target_via.endswith("prep:with") \
+            and not (cls.explain or {}).get("effects") and _one_phrase(sdoc, frame.targets)
+        if (cls.cameo in RECIPROCAL_CODES or partner) and modality.value == "asserted" and recipients:
+            # A meeting, call or negotiation that took place is mutual (PLOVER), and so is agreeing or working
+            # with a partner ("agreed with Trudeau on armored vehicles"): all parties are actors and there is no
+            # recipient. Visits and hosting keep their direction.
             agents, recipients = agents + [r for r in recipients if r not in agents], []
         sent = doc.sentence_of(tok.idx)
         s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))

@@ -41,8 +41,8 @@ def resolve_judged_acts(doc: Document, sdoc, events: list[Event], judged: list[t
                    and e.sentence - o.sentence <= ANTECEDENT_SENTENCES
                    and o.modality not in ("negated", "hypothetical")
                    and not keys & {a.country or a.igo for a in o.actor}]
-        # the act told earlier with the same word ("ordered ... the order") comes first
-        same = [o for o in earlier if _same_act(_trigger_lemma(sdoc, o), lemma)]
+        # the act told earlier with the same word ("ordered ... the order", "signed an accord ... the accord") comes first
+        same = [o for o in earlier if _same_act(_trigger_lemma(sdoc, o), lemma) or _names_act(sdoc, o, lemma, lexicon)]
         for other in same or earlier:
             if not same and wanted is not None and other.plover["type"] != wanted:
                 continue
@@ -70,6 +70,16 @@ def resolve_judged_acts(doc: Document, sdoc, events: list[Event], judged: list[t
 def _trigger_lemma(sdoc, e: Event) -> str:
     span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None else e.trigger.text.lower()
+
+
+def _names_act(sdoc, e: Event, noun_lemma: str, lexicon) -> bool:
+    """"signed an agreement" ... "the agreement": an act its verb and object name together (not "condemned the
+    coup", where the object is the act judged)."""
+    span = sdoc.char_span(*e.trigger.span, alignment_mode="expand")
+    if span is None or not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == noun_lemma for c in span.root.children):
+        return False
+    entry = lexicon.verb(span.root.lemma_.lower(), [], [noun_lemma])
+    return entry is not None and entry.pattern.endswith(">" + noun_lemma)
 
 
 def _parties_told_before(doc: Document, noun, exclude: set) -> list[Actor]:
