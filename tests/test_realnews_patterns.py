@@ -435,3 +435,27 @@ def test_no_one_acts_on_itself(coder):
     doc = coder.code("Hungary once promised that it would not be the last country to ratify.", date="2024-02-20")
     promised = [e for e in doc.events if e.trigger.text == "promised"]
     assert [([a.code for a in e.actor], e.recipient) for e in promised] == [(["HUN"], [])]
+
+
+# -- a decision to act is the act; who tells of an act is not its actor -------------------------------------------
+def test_deciding_to_recall_an_envoy_is_the_recall(events_of):
+    found = events_of("Iraq decided to recall its charge d'affaires from Ankara for consultations.", date="2022-07-21")
+    assert [(t, a, r) for t, _, a, r in found] == [("SANCTION", ["IRQ"], ["TUR"])]
+
+
+def test_taking_part_in_a_protest_is_protest_and_its_town_is_no_target(events_of):
+    assert _by_trigger(events_of("Thousands of Georgians participated in a rally in Tbilisi."), "participated") == \
+        [("PROTEST", ["GEO"], [])]
+
+
+def test_the_teller_is_not_the_actor_of_what_others_did(events_of):
+    found = events_of("Kobakhidze said nearly 7,000 people participated in the protest in the capital of the "
+                      "South Caucasus country.", date="2025-10-05")
+    assert all(a != ["GEO"] or r == [] for t, _, a, r in found)
+    assert not any(len(r) > 1 for t, _, a, r in found)      # "South Caucasus" in the phrase is no party
+
+
+def test_a_speaker_who_also_acts_is_still_the_actor(events_of):
+    found = events_of("The UN human rights office said the trial had been marred by violations and called on the "
+                      "Tunisian authorities to stop persecuting political opponents.", date="2025-04-20")
+    assert [(t, a, r) for t, _, a, r in found] == [("REQUEST", ["OHCHR"], ["TUN"])]

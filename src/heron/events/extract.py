@@ -23,8 +23,8 @@ MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
-# Meetings and agreements happen somewhere: a place in their arguments is the venue, not a party.
-VENUE_BLIND_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+# Meetings, agreements and protests happen somewhere: a place in their arguments is the venue, not a party.
+VENUE_BLIND_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "PROTEST"})
 # People who protest when they come together.
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REF", "HLH"})
 # Dependencies that make an event part of another event's description: a purpose or manner clause ("staged

@@ -64,6 +64,7 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         # (a place where something happened is no party: "signed in Barbados")
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)
                     and not (sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS)]
+        mentions = _outermost(mentions)    # "South Caucasus" in "the South Caucasus country" is no party of its own
         # Each sentence takes its own mentions by binary search on their heads (in their original order),
         # so a long document costs no more per sentence than a short one.
         by_head = sorted(range(len(mentions)), key=lambda k: mentions[k].head)
@@ -83,6 +84,8 @@ class FrameFinder(TargetSearch, ImplicitAgents):
                 if not before:
                     continue
                 agent = before[-1]
+                if _reports(agent, verb):
+                    continue        # "Kobakhidze said 7,000 people took part in the protest": the teller did not
                 keys = {agent.actor.country or agent.actor.igo}
                 target = next((m for m in after if (m.actor.country or m.actor.igo) not in keys), None)
                 if target is not None:
@@ -330,3 +333,29 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         if not targets:
             return None
         return Frame(noun.i, "noun", agents, targets, via, tvia, counterpart)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside a longer one (one sweep over mentions sorted by start, longest first)."""
+    out, reach = [], -1
+    for m in sorted(mentions, key=lambda m: (m.span[0], -m.span[1])):
+        if m.span[1] <= reach:
+            continue
+        out.append(m)
+        reach = m.span[1]
+    return sorted(out, key=lambda m: m.head)
+
+
+def _reports(m: Mention, verb) -> bool:
+    """Whether mention m is the subject of a reporting verb above `verb`, which has a subject of its own ("X said
+    7,000 people took part": not "X said the vote marked a recovery and accused Y", where X accused)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        dep, tok = tok.dep_, tok.head
+        if dep == "ccomp" and is_reporting(tok):
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.i == m.head for c in tok.children)
+    return False
