@@ -38,6 +38,7 @@ __all__ = ["ActorResolver", "Resolution", "default_resolver", "resolve_actor"]
 # Head nouns after a national adjective that still name the state or its people ("his Saudi counterpart",
 # "the Turkish side"), which the actor stage reads.
 PEOPLE_NOUNS = frozenset(_lexicon()["counterpart_nouns"]) | frozenset(_lexicon()["state_nouns"])
+DESCRIBING_SECTOR_WORDS = frozenset(_lexicon()["describing_sector_words"])
 
 
 class ActorResolver(NameMatching, PersonMatching):
@@ -106,6 +107,11 @@ class ActorResolver(NameMatching, PersonMatching):
                 and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads \
                 and any(h.entry.type == "adj" and h.end <= head for h in alias_hits):
             return Resolution(None)     # "Turkish coffee", "Russian gas": a national thing, not an actor
+        if sector_hits and head > 0 and not covered[head] and tokens[head].isalpha() and tokens[head].islower() \
+                and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads \
+                and not any(h.end > head for h in sector_hits) and not alias_hits \
+                and all(" ".join(folded[h.start:h.end]) in DESCRIBING_SECTOR_WORDS for h in sector_hits):
+            return Resolution(None)     # "a firm response", "military drills": a sector word describing a thing
         name, name_at, place = self._names_and_place(tokens, folded, covered, sector_hits, support)
         former = any(f in FORMER_WORDS for f in folded[:boundary])
         return self._decide(tokens, folded, alias_hits, sector_hits, boundary, (name, name_at), place, former, date,

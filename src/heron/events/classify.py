@@ -25,6 +25,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 ADVERB_PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 MAX_DEPTH = 3
+# A modifier effect whose verb has no sense of its own once it governs a complement ("seek to", "try to").
+ATTEMPT = "attempt"
 
 
 @dataclass
@@ -184,17 +186,21 @@ class EventClassifier:
             # characterisation is the act; its complement is not what the verb turns into something else.
             return base
         if depth < MAX_DEPTH and lemma in self.lexicon.modifiers:
+            attempted = False
             for arg, effect in self.lexicon.modifiers[lemma]:
                 if arg == "aux":
                     continue
                 comp = _complement(tok, arg)
                 if comp is None:
                     continue
+                attempted |= effect == ATTEMPT
                 inner = self._compose(sdoc, comp, depth + 1)
                 if inner is not None:
                     tr = self.lexicon.transform(effect, inner.entry)
                     if tr is not None:
                         return _Found(inner.entry, inner.token, inner.how, (effect,) + inner.effects)
+            if attempted:
+                return None     # "seeking to de-risk": an aim with no act in it asks nothing of anyone
         return base if tok.pos_ not in NOUN_POS else self._base(sdoc, i)
 
     def _base(self, sdoc, i: int) -> _Found | None:

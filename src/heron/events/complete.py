@@ -21,6 +21,10 @@ RETOLD_WITHIN = 2
 # Acts aimed at someone, whose target a two-state story may supply.
 DIRECTED_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION", "ASSAULT", "COERCE", "SUPPORT",
                             "MOBILIZE"})
+# A state's own opposition, police, courts, civilians ... act at home: their side of a two-state story is not theirs
+# ("the opposition disputed the results" in a Venezuela-Peru story is aimed at Caracas).
+HOME_SECTORS = frozenset({"OPP", "CVL", "COP", "PTY", "LAB", "EDU", "JUD", "LEG", "MED", "HLH", "REL", "BUS", "AGR",
+                          "REF"})
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -54,17 +58,27 @@ class CompleteDyads:
 def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:
     """In a story between two states, an act of one with no one named is aimed at the other: "Kenya criticised the
     attacks" in a Kenya-Congo story, "Yoon warned of a resolute response" in a story about North Korea's launches.
-    Only where no third party is named around it; a guess, so the recipient carries low confidence."""
+    Only where no third party is named around it; a guess, so the recipient carries low confidence. A state's own
+    opposition, police, courts or civilians act at home ("the opposition rejected the results": its government)."""
     if e.recipient or e.plover["type"] not in DIRECTED_TYPES or e.modality in ("negated", "hypothetical"):
         return
     keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
     if len(keys) != 1 or not keys <= set(pair) or not named <= set(pair):
         return
-    other = pair[1] if pair[0] in keys else pair[0]
-    e.recipient = [Actor(text="", span=None, name=None, country=other, kind="state", code=other, confidence=0.4,
-                         source="implicit:story-counterpart")]
+    if all(a.sector in HOME_SECTORS and a.kind != "igo" for a in e.actor):
+        # at home: the police act on civilians, everyone else on the government
+        home = next(iter(keys))
+        sector = "CVL" if all(a.sector == "COP" for a in e.actor) else "GOV"
+        e.recipient = [Actor(text="", span=None, name=None, country=home, sector=sector, kind="state",
+                             code=home + sector, confidence=0.4, source="implicit:own-state")]
+        via = "own-state"
+    else:
+        other = pair[1] if pair[0] in keys else pair[0]
+        e.recipient = [Actor(text="", span=None, name=None, country=other, kind="state", code=other, confidence=0.4,
+                             source="implicit:story-counterpart")]
+        via = "story-counterpart"
     if e.explain is not None:
-        e.explain["target_via"] = "story-counterpart"
+        e.explain["target_via"] = via
 
 
 def once(events: list[Event], window: int = RETOLD_WITHIN) -> list[Event]:

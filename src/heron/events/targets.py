@@ -248,7 +248,8 @@ class TargetSearch:
             # Speech acts aim at the subject of what they report: "demanded that the US cancel ...",
             # "urged that Iran stop ...".
             for child in pred.children:
-                if child.dep_ in ("ccomp", "xcomp"):
+                if child.dep_ in ("ccomp", "xcomp") and not any(c.tag_ in ("WP", "WDT") for c in child.children):
+                    # not "protest what they called a stolen election": a free relative names a thing
                     for sub in child.children:
                         if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ:
                             found = [m for m in self._actors_at(sub, by_head)

@@ -1,0 +1,63 @@
+"""Who is on the other side in real news (issue 11): aims that ask nothing, acts at home in a two-state story,
+free relatives that name a thing. Sentences written for heron's tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(coder):
+    def run(text, date="2024-07-30"):
+        doc = coder.code(text, date=date)
+        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
+                 sorted(a.country or a.igo or "?" for a in e.recipient), e.explain.get("target_via"))
+                for e in doc.events if e.modality not in ("negated", "hypothetical")]
+    return run
+
+
+TWO_STATE_STORY = ("Venezuela expelled Peruvian diplomats on Monday. Peru recalled its ambassador from Caracas on Tuesday. "
+                   "Venezuela accused Peru of interfering in the election. ")
+
+
+def test_opposition_in_a_two_state_story_acts_on_its_own_government(events_of):
+    found = events_of(TWO_STATE_STORY + "Venezuelan opposition leaders rejected the official results.")
+    rejected = [(t, a, r, via) for t, trig, a, r, via in found if trig == "rejected"]
+    assert rejected == [("REJECT", ["VEN"], ["VEN"], "own-state")]
+
+
+def test_a_state_in_a_two_state_story_still_acts_on_the_other(events_of):
+    found = events_of(TWO_STATE_STORY + "The Venezuelan government warned of a firm response.")
+    warned = [(t, a, r, via) for t, trig, a, r, via in found if trig == "warned"]
+    assert warned == [("THREATEN", ["VEN"], ["PER"], "story-counterpart")]
+
+
+def test_seeking_to_do_what_is_no_act_asks_nothing(events_of):
+    found = events_of("The G7 members are seeking to de-risk, not decouple from China.")
+    assert not [f for f in found if f[0] == "REQUEST"]
+
+
+def test_seeking_to_restore_ties_is_intent_not_request(events_of):
+    found = events_of("Iran is seeking to restore ties with Egypt.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("AGREE", ["IRN"], ["EGY"])]
+
+
+def test_seeking_help_from_someone_is_still_a_request(events_of):
+    found = events_of("Kenya sought help from the United States.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("REQUEST", ["KEN"], ["USA"])]
+
+
+def test_protesting_what_someone_called_something_has_no_target_in_that_clause(events_of):
+    found = events_of("The US Embassy issued a travel warning on Monday. Thousands of Venezuelans took to the "
+                      "streets to protest what they called a stolen election.")
+    took = [(t, a, r) for t, trig, a, r, via in found if trig == "took"]
+    assert took and all("USA" not in r for t, a, r in took)
+
+
+def test_a_firm_response_is_no_business_actor(coder):
+    doc = coder.code("The Venezuelan government warned of a firm response.", date="2024-07-30")
+    warned = [e for e in doc.events if e.trigger.text == "warned"]
+    assert warned and all(r.sector != "BUS" for e in warned for r in e.recipient)
+
+
+def test_firm_as_a_company_is_still_business(coder):
+    from heron import resolve_actor
+    assert resolve_actor("the firm", date="2024-01-01").sector == "BUS"
+    assert resolve_actor("a firm response", date="2024-01-01") is None
