@@ -125,8 +125,13 @@ def test_armed_groups_by_date(resolver):
 
 
 def test_groups_and_igo_members(resolver):
+    # a large organisation's members acting together are the organisation (real-news and GSR coding) ...
     eu = resolver.resolve("EU members")
-    assert "DEU" in eu.members and "GBR" not in eu.members and eu.kind == "state"
+    assert (eu.kind, eu.igo, eu.members) == ("igo", "EU", None)
+    assert resolver.resolve("ECOWAS leaders").igo == "ECOWAS"
+    # ... a small one's are its states
+    g7m = resolver.resolve("G7 members")
+    assert g7m.kind == "state" and "JPN" in g7m.members and len(g7m.members) == 7
     g7 = resolver.resolve("the G7")
     assert g7.kind == "igo" and sorted(g7.members) == ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"]
     assert resolver.resolve("Central Asian countries").members == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]

@@ -61,3 +61,29 @@ def test_firm_as_a_company_is_still_business(coder):
     from heron import resolve_actor
     assert resolve_actor("the firm", date="2024-01-01").sector == "BUS"
     assert resolve_actor("a firm response", date="2024-01-01") is None
+
+
+def test_a_large_organisations_leaders_are_the_organisation_and_agreeing_to_sanction_is_the_sanction(events_of):
+    found = events_of("ECOWAS leaders agreed to impose financial and travel sanctions on Niger's military leaders.")
+    assert ("SANCTION", ["ECOWAS"], ["NER"]) in [(t, a, r) for t, trig, a, r, via in found]
+
+
+def test_vowing_to_sanction_is_still_a_threat(events_of):
+    found = events_of("France vowed to impose sanctions on Niger's military leaders.")
+    assert [(t, a, r) for t, trig, a, r, via in found if trig == "vowed"] == [("THREATEN", ["FRA"], ["NER"])]
+
+
+def test_agreeing_to_hold_elections_is_agreement_not_detention(events_of):
+    found = events_of("The United States is easing sanctions on Venezuela after the South American country's "
+                      "government and opposition agreed to hold elections next year.")
+    agreed = [(t, sorted(set(a))) for t, trig, a, r, via in found if trig == "agreed"]
+    assert agreed == [("AGREE", ["VEN"])]
+    assert not [f for f in found if f[0] == "COERCE"]
+
+
+def test_a_region_adjective_does_not_name_the_state_inside_it(coder):
+    doc = coder.code("The United States is easing sanctions on Venezuela after the South American country's "
+                     "government agreed to talks.", date="2023-10-19")
+    by_text = {m.text: m.actor for m in doc.mentions if m.actor is not None}
+    assert by_text["the South American country's government"].code == "VENGOV"
+    assert "American" not in by_text

@@ -90,8 +90,13 @@ class MentionFinder:
             and tok.head.ent_type_ != tok.ent_type_
 
     def _extent(self, head) -> tuple[int, int]:
-        if head.pos_ == "PRON" or self._national_modifier(head) and head.pos_ == "ADJ":
+        if head.pos_ == "PRON":
             return head.i, head.i
+        if self._national_modifier(head) and head.pos_ == "ADJ":
+            # "South American", "West African": the region's words are one modifier, not "American"
+            start = min([c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == head.ent_type_]
+                        + [head.i])
+            return start, head.i
         start = head.i
         for child in head.lefts:
             if child.dep_ in LEFT_DEPS:

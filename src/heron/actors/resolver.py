@@ -264,7 +264,7 @@ class ActorResolver(NameMatching, PersonMatching):
             if h.entry.type == "igo":
                 igo = kb.igos[h.entry.target]
                 officials = title is not None and title.cls is not None
-                if group_head is not False and igo["members"] and (len(igo["members"]) <= 8 or not officials):
+                if group_head is not False and igo["members"] and len(igo["members"]) <= 8 and not officials:
                     return Resolution(self._group_actor(tokens, igo["name"] + " members", igo["members"], None,
                                                         group_head, "kb:igo+members"))
                 # "EU foreign ministers", "NATO defence ministers": a large organisation's members

@@ -175,6 +175,13 @@ class ActorResolverStage:
             if a is not None and a.sector and not a.country and not a.igo and not a.members \
                     and a.kind not in ("igo", "ngo") and m.head is not None:
                 m.actor = self._located(sdoc[m.head], by_head, a)
+            elif a is not None and a.members and (a.source or "") == "kb:group" and m.head is not None:
+                # "the South American country's government": the government of the state the description named
+                own = context.resolve(sdoc[m.head].text)
+                if own is not None and own.sector and not own.country and not own.members:
+                    located = self._located(sdoc[m.head], by_head, replace(own, text=m.text, span=m.span))
+                    if located.country in a.members and (located.source or "").endswith("+possessor"):
+                        m.actor = located
         for m in doc.mentions:
             if m.actor is not None and m.actor.country and m.head is not None \
                     and any(t.lower_ in _lexicon()["ethnic_words"] for t in sdoc[m.head].lefts):
@@ -357,11 +364,14 @@ class ActorResolverStage:
                      context=None) -> Actor | None:
         if head.pos_ != "NOUN":      # "the United States" is a name, not a description
             return None
-        if context is not None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE")
-                                       and not _former(c)
-                                       and getattr(context.resolve(c.text), "country", None) for c in head.children):
+        named = context.resolve(_without_attributes(m.text)) if context is not None else None
+        # "the South American country" is a South American state named before, not the last state named
+        region = set(named.members) if named is not None and named.members else None
+        if region is None and context is not None and any(
+                c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("NORP", "GPE") and not _former(c)
+                and getattr(context.resolve(c.text), "country", None) for c in head.children):
             return None              # "the Sudanese government" names its state ("the ex-Soviet countries" does not)
-        if context is not None and getattr(context.resolve(_without_attributes(m.text)), "country", None):
+        if getattr(named, "country", None):
             return None              # "the Taliban-led government" names who governs
         dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "predet")}
         if not dets & ANAPHORIC_DETS:
@@ -380,7 +390,8 @@ class ActorResolverStage:
             if found is not None or number == 2:
                 return found or last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
-            return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members)
+            return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members
+                        and (region is None or a.country in region))
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:
             return last(lambda a: bool(a.members))
         if lemma in ORG_NOUNS:

@@ -195,7 +195,7 @@ class EventClassifier:
                     continue
                 attempted |= effect == ATTEMPT
                 inner = self._compose(sdoc, comp, depth + 1)
-                if inner is not None:
+                if inner is not None and inner.entry.cameo != NOT_AN_EVENT:   # "agreed to hold elections": agree
                     tr = self.lexicon.transform(effect, inner.entry)
                     if tr is not None:
                         return _Found(inner.entry, inner.token, inner.how, (effect,) + inner.effects)
