@@ -87,3 +87,23 @@ def test_a_region_adjective_does_not_name_the_state_inside_it(coder):
     by_text = {m.text: m.actor for m in doc.mentions if m.actor is not None}
     assert by_text["the South American country's government"].code == "VENGOV"
     assert "American" not in by_text
+
+
+def test_coming_under_fire_from_someone_is_their_attack(events_of):
+    found = events_of("A Ukrainian army convoy came under fire from Russian forces near Kharkiv.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_retaliating_with_tariffs_is_a_sanction(events_of):
+    found = events_of("Canada retaliated with $30 billion in tariffs on the United States.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SANCTION", ["CAN"], ["USA"])]
+
+
+def test_releasing_a_map_is_no_release_of_anyone(events_of):
+    assert events_of("China's state media also released a map on Twitter showing the locations of the drills.") == []
+    assert [t for t, *_ in events_of("Iran released two French prisoners.")] == ["RETREAT"]
+
+
+def test_the_one_blamed_in_a_participle_is_the_one_criticised(events_of):
+    found = events_of("Kenya criticized the attacks, blaming Congolese security forces.")
+    assert [(t, a, r, via) for t, trig, a, r, via in found] == [("ACCUSE", ["KEN"], ["COD"], "folded:blaming")]

@@ -389,7 +389,10 @@ def _prep_objects(tok) -> list[tuple[str, str]]:
             for p in h.children:
                 if p.dep_ not in ("pobj", "pcomp"):
                     continue
-                for g in (p, *(m for m in p.children if m.dep_ == "compound")):
+                # "with $30 billion in tariffs": the measured thing
+                measured = [q for m in p.children if m.dep_ == "prep" and m.lower_ in ("in", "of") and p.ent_type_ == "MONEY"
+                            for q in m.children if q.dep_ == "pobj"]
+                for g in (p, *(m for m in p.children if m.dep_ == "compound"), *measured):
                     word = g.lemma_.lower()
                     pairs += [(c.lemma_.lower(), word), (h.lemma_.lower(), word)] + [(x, word) for x in particles]
     return pairs

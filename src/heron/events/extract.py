@@ -150,9 +150,15 @@ class EventExtractor:
                 main = None     # "called Putin to urge a prisoner swap": what is said in a call is an act of its own
             if main is None:
                 kept.append(e)
-            elif main.explain is not None:
-                main.explain.setdefault("folded", []).append(
-                    {"type": e.plover["type"], "cameo": e.cameo["code"], "trigger": e.trigger.text})
+            else:
+                if not main.recipient and e.recipient and e.plover["type"] == main.plover["type"]:
+                    # "criticized the attacks ..., blaming DRC security forces": the one blamed is the one criticized
+                    main.recipient = e.recipient
+                    if main.explain is not None:
+                        main.explain["target_via"] = f"folded:{e.trigger.text}"
+                if main.explain is not None:
+                    main.explain.setdefault("folded", []).append(
+                        {"type": e.plover["type"], "cameo": e.cameo["code"], "trigger": e.trigger.text})
         return kept
 
     def _event(self, doc: Document, sdoc, frame: Frame, n: int, quotes: tuple[list[int], list]) -> Event | None:

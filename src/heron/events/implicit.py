@@ -38,8 +38,10 @@ class ImplicitAgents:
         # the subject, or the people its phrase names ("the camp of Ugandan peacekeepers")
         targets = [by_head[t.i] for c in verb.children if c.dep_ in SUBJ_DEPS for t in c.subtree
                    if t.i in by_head and by_head[t.i].actor is not None and _codable(by_head[t.i].actor, domestic=True)][:1]
-        agents = [m for prep in act.children if prep.dep_ == "prep" and prep.lower_ == "by"
-                  for p in prep.children for m in self._actors_at(p, by_head)]
+        # "under attack by X", "under fire from X", also when the parser hangs the phrase on the verb
+        agents = [m for head in (act, verb) for prep in head.children if prep.dep_ == "prep"
+                  and prep.lower_ in ("by", "from") for p in prep.children for m in self._actors_at(p, by_head)
+                  if _codable(m.actor) and not (m.actor.source or "").startswith("place:")]
         if not targets:
             return None
         if not agents:
