@@ -107,3 +107,18 @@ def test_releasing_a_map_is_no_release_of_anyone(events_of):
 def test_the_one_blamed_in_a_participle_is_the_one_criticised(events_of):
     found = events_of("Kenya criticized the attacks, blaming Congolese security forces.")
     assert [(t, a, r, via) for t, trig, a, r, via in found] == [("ACCUSE", ["KEN"], ["COD"], "folded:blaming")]
+
+
+def test_agreeing_with_partners_in_separate_phrases_is_one_mutual_agreement_each(events_of):
+    found = events_of("President Zelensky agreed with Canadian Prime Minister Justin Trudeau on armored vehicles, "
+                      "with German Chancellor Olaf Scholz on additional Patriot launchers and missiles for them.",
+                      date="2023-07-12")
+    agreed = sorted((t, sorted(set(a)), r) for t, trig, a, r, via in found if trig == "agreed")
+    assert agreed == [("AGREE", ["CAN", "UKR"], []), ("AGREE", ["DEU", "UKR"], [])]
+
+
+def test_a_town_ending_in_s_is_no_plural_antecedent(coder):
+    doc = coder.code("Vilnius announced new sanctions on Monday. Germany sent launchers and missiles for them.",
+                     date="2023-07-12")
+    them = [m for m in doc.mentions if m.text == "them"]
+    assert them and all(m.actor is None or m.actor.country != "LTU" for m in them)

@@ -354,7 +354,9 @@ class ActorResolverStage:
                                    and (a.sector is None or a.kind != "state")))
         if word in PLURAL_PRONOUNS:
             # A group, or a plural phrase ("the Fijian rebels ... they will release").
-            return last(lambda a: bool(a.members) or (a.text and a.text.split()[-1].lower().endswith("s")
+            # (a name ending in s is no plural: "Vilnius", "Paris")
+            return last(lambda a: bool(a.members) or (a.text and a.text.split()[-1].endswith("s")
+                                                       and a.text.split()[-1].islower()
                                                        and a.sector is not None
                                                        and (a.name is None or a.kind == "nonstate")))
         return None

@@ -36,15 +36,38 @@ SEPARATE_EVENT_PREPS = frozenset({"during", "after", "before", "since", "amid", 
                                   "until", "ahead", "while"})
 
 
+def _phrase_of(sdoc, m: Mention) -> int:
+    """The phrase a mention belongs to: its preposition, or the first of its conjuncts."""
+    tok = sdoc[m.head]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i if tok.dep_ == "pobj" else tok.i
+
+
 def _one_phrase(sdoc, mentions) -> bool:
     """Whether the mentions are one phrase and its conjuncts ("with Kyrgyzstan and Uzbekistan"), not separate
     phrases ("agreed with Trudeau on vehicles, with Scholz on launchers": separate agreements)."""
-    def phrase(m):
-        tok = sdoc[m.head]
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        return tok.head.i if tok.dep_ == "pobj" else tok.i
-    return len({phrase(m) for m in mentions if m.head is not None}) <= 1
+    return len({_phrase_of(sdoc, m) for m in mentions if m.head is not None}) <= 1
+
+
+def _partners_apart(sdoc, frame: Frame, event: Event) -> list[Event]:
+    """"Zelensky agreed with Trudeau on armored vehicles, with Scholz on launchers": one mutual agreement with each
+    partner phrase, not one act of Zelensky's aimed at all of them."""
+    if event.plover["type"] not in RECIPROCAL_TYPES or not frame.target_via.endswith("prep:with") \
+            or event.modality != "asserted" or not event.recipient or (event.explain or {}).get("effects") \
+            or _one_phrase(sdoc, frame.targets):
+        return [event]
+    phrases: dict[int, list[Actor]] = {}
+    for m in frame.targets:
+        if m.head is not None:
+            phrases.setdefault(_phrase_of(sdoc, m), []).extend(
+                a for a in expand(m.actor) if any(a is r or a == r for r in event.recipient))
+    out = []
+    for k, partners in enumerate(p for p in phrases.values() if p):
+        e = replace(event, id=f"{event.id}.{k}", actor=event.actor + [p for p in partners if p not in event.actor],
+                    recipient=[], explain=dict(event.explain or {}, partner_phrase=k))
+        out.append(e)
+    return out or [event]
 
 
 @dataclass
@@ -77,7 +100,7 @@ class EventExtractor:
                 continue
             event = self._event(doc, sdoc, frame, len(events), quotes)
             if event is not None:
-                events.append(event)
+                events.extend(_partners_apart(sdoc, frame, event))
                 if not frame.targets and frame.target_via.startswith("act:"):
                     judged.append((event, int(frame.target_via[4:])))
         coded = {e.sentence for e in events}
