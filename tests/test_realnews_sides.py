@@ -122,3 +122,22 @@ def test_a_town_ending_in_s_is_no_plural_antecedent(coder):
                      date="2023-07-12")
     them = [m for m in doc.mentions if m.text == "them"]
     assert them and all(m.actor is None or m.actor.country != "LTU" for m in them)
+
+
+def test_a_plural_demonym_is_the_nations_people(coder):
+    from heron import resolve_actor
+    assert (resolve_actor("Many Afghans", date="2024-01-01").code, resolve_actor("Swiss", date="2024-01-01").code) \
+        == ("AFGCVL", "CHE")
+
+
+def test_people_arriving_somewhere_pay_no_visit_and_a_clause_with_its_own_subject_shares_no_target(coder):
+    doc = coder.code("Many Afghans arrived in Pakistan after the Taliban seized power in Kabul in August 2021.",
+                     date="2023-11-02")
+    assert not [e for e in doc.events if e.plover["type"] == "CONSULT"]
+    assert all(r.country != "PAK" for e in doc.events if e.trigger.text == "seized" for r in e.recipient)
+
+
+def test_government_and_opposition_agreeing_at_home_is_an_event(events_of):
+    found = events_of("The United States eased sanctions on Venezuela after the Venezuelan government and the "
+                      "opposition agreed to hold elections next year.", date="2023-10-19")
+    assert [(t, sorted(set(a))) for t, trig, a, r, via in found if trig == "agreed"] == [("AGREE", ["VEN"])]

@@ -235,6 +235,10 @@ class ActorResolver(NameMatching, PersonMatching):
             sector = country_hit.entry.sector
         if former and sector and (title is not None or any(h.entry.weak == 1 for h in sector_hits)):
             sector = "ELI"   # "the former finance minister", "former officials"
+        if sector is None and country_hit and country_hit.entry.type == "adj" and country_hit.end == boundary \
+                and boundary == len(tokens) and tokens[boundary - 1][:1].isupper() and folded[boundary - 1].endswith("s") \
+                and folded[boundary - 1][:-1] in kb.aliases_ci:     # (not "Swiss")
+            sector = "CVL"   # "thousands of Venezuelans", "many Afghans": a nation's people, not its state
         source = ("title" if title else "sector") + ("+country" if country else "") if sector else "kb:country"
         actor = self._state_actor(tokens, country, sector, source=source)
         if country and title_cls in SINGLE_HOLDER and not plural and not territory:

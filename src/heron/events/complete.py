@@ -127,6 +127,9 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
     organisations named as parties in its sentence and the one before."""
     if e.plover["type"] in SELF_CONTAINED_TYPES:
         return True
+    if e.plover["type"] == "CONSULT" and e.actor and all(a.sector in ("CVL", "REF") for a in e.actor):
+        return False       # "many Afghans arrived in Pakistan": people arriving somewhere pay no visit
+
     if e.recipient and any(r.country or r.igo or r.members or r.kind in ("igo", "ngo") for r in e.recipient):
         return True
     keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
@@ -137,6 +140,9 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
         return RECIPROCAL_WORDS.search(doc.text[s:t]) is not None
     if len(keys) == 1:
         key = next(iter(keys))
+        if len({a.code for a in e.actor}) > 1 and e.plover["type"] in MUTUAL_TYPES:
+            return True    # "the government and the opposition agreed to hold elections": parties at home
+
         # the story is about that state, or names no other state at all
         return named <= keys and (doc.focus_country == key or doc.focus_country is None and _only_state(doc, key))
     return True            # no state known for any actor: nothing to check against

@@ -235,7 +235,9 @@ class FrameFinder(TargetSearch, ImplicitAgents):
             # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
             # "sent inspectors to Bosnia to investigate": a purpose clause acts on its head's target.
             related = [c for c in verb.conjuncts if c.pos_ == "VERB"]
-            if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" \
+                    and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+                # (not "arrived in Pakistan after the Taliban seized power": a clause with a subject of its own)
                 related.append(verb.head)
             for other in related:
                 targets, tvia, counterpart = self._targets(other, by_head, agents)
