@@ -141,3 +141,25 @@ def test_government_and_opposition_agreeing_at_home_is_an_event(events_of):
     found = events_of("The United States eased sanctions on Venezuela after the Venezuelan government and the "
                       "opposition agreed to hold elections next year.", date="2023-10-19")
     assert [(t, sorted(set(a))) for t, trig, a, r, via in found if trig == "agreed"] == [("AGREE", ["VEN"])]
+
+
+def test_an_acronym_the_text_spells_out_is_not_the_kbs(coder):
+    doc = coder.code("The IMF had previously approved a USD3 billion, 46-month Extended Fund Facility (EFF) "
+                     "arrangement for Egypt in late 2022.", date="2024-03-30")
+    assert not [m for m in doc.mentions if m.actor is not None and m.actor.country == "ZAF"]
+    assert [(e.plover["type"], [r.country for r in e.recipient]) for e in doc.events] == [("AID", ["EGY"])]
+
+
+def test_an_acronym_spelled_out_as_the_kb_knows_it_still_resolves(coder):
+    doc = coder.code("The Rapid Support Forces (RSF) attacked El Fasher. The RSF denied it.", date="2024-05-01")
+    assert {m.actor.country for m in doc.mentions if m.text.endswith("RSF") and m.actor is not None} == {"SDN"}
+
+
+def test_sanctioning_money_is_approving_it(events_of):
+    found = events_of("The IMF board sanctioned an additional USD5 billion in funding for Egypt.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("AID", ["IMF"], ["EGY"])]
+
+
+def test_what_someone_still_has_to_do_is_not_done(coder):
+    doc = coder.code("Turkey still has to deliver the ratification documents to Washington.", date="2024-01-24")
+    assert [e.modality for e in doc.events] == ["future"]

@@ -8,6 +8,7 @@ the KB does not know ("Interior Minister NAME") is that office's holder in the d
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from heron.actors.kb import name_tokens, tokenize
@@ -20,6 +21,22 @@ if TYPE_CHECKING:
 
 # How many earlier person mentions a surname or title is linked back to (a news article has far fewer).
 PEOPLE_WINDOW = 400
+# "Extended Fund Facility (EFF)": capitalised words and the acronym of their initials in brackets.
+DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the|on|in)\s+)*){2,8})\(([A-Z]{2,8})\)")
+ACRONYM_FILLERS = {"of", "and", "for", "the", "on", "in"}
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines by spelling them out: {"EFF": "Extended Fund Facility"}."""
+    found = {}
+    for m in DEFINED_ACRONYM.finditer(text or ""):
+        words = [w for w in m.group(1).split() if w.lower() not in ACRONYM_FILLERS]
+        acronym = m.group(2)
+        for k in range(len(words) - len(acronym), -1, -1):      # the shortest run of words that spells it
+            if "".join(w[0] for w in words[k:]).upper() == acronym:
+                found[acronym] = " ".join(words[k:])
+                break
+    return found
 
 
 class DocumentActors:
@@ -32,10 +49,20 @@ class DocumentActors:
         self.countries: tuple[str, ...] = resolver.context_countries(text) if text else ()
         self._people: list[tuple[Actor, str | None]] = []   # (actor, office class), in mention order
         self._tokens: dict[str, set[str]] = {}                # name -> its name tokens, folded once
+        self.acronyms = defined_acronyms(text) if text else {}
 
     def resolve(self, text: str) -> Actor | None:
         res = self.resolver.analyse(text, self.date, self.countries)
         actor = dataclasses.replace(res.actor) if res.actor else None
+        if actor is not None and self.acronyms and actor.name:
+            # "a 46-month Extended Fund Facility (EFF) arrangement": the text says what EFF is here (not South
+            # Africa's Economic Freedom Fighters), so the KB's reading of the acronym does not apply.
+            for acronym, expansion in self.acronyms.items():
+                if re.search(rf"\b{acronym}\b", text) and actor.name.lower() != expansion.lower() \
+                        and getattr(self.resolver.analyse(expansion, self.date, self.countries).actor, "code",
+                                    None) != actor.code:
+                    rest = re.sub(rf"\(?\b{acronym}\b\)?", " ", text).strip()
+                    return self.resolve(rest) if rest and rest != text else None
         written = name_tokens(res.name) if res.name and not res.person_found else None
         if written is None and actor is None:
             caps = [t for t in tokenize(text) if t[:1].isupper()]

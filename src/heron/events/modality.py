@@ -91,6 +91,9 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                 return Modality("future", c.text)
         if i > 0 and t.lemma_.lower() in lex["future_verbs"]:
             return Modality("future", t.text)
+        if i > 0 and t.lemma_.lower() in lex["obligation_verbs"] and chain[i - 1].dep_ == "xcomp" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children):
+            return Modality("future", t.text)
     # Event nouns inside a temporal phrase about the past: "a year after the invasion".
     if tok.pos_ == "NOUN":
         for anc in tok.ancestors:
