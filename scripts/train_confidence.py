@@ -115,7 +115,11 @@ def fit(xs: list[dict], ys: list[float], groups: list[str], l2s=(0.3, 1.0, 3.0, 
         loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
         if best is None or loss < best[0]:
             best = (loss, l2, oof)
-    _, l2, oof = best
+    loss, l2, oof = best
+    order = np.argsort(-oof)
+    top = y[order][: max(1, int(0.4 * len(y)))]
+    print(f"out-of-fold: log loss {loss:.3f}, precision of the top 40% by score {top.mean():.3f} "
+          f"(all {y.mean():.3f})")
     reg = np.full(len(names), l2)
     reg[names.index("bias")] = 0.0
     w = _newton(X, y, reg)
