@@ -163,3 +163,23 @@ def test_sanctioning_money_is_approving_it(events_of):
 def test_what_someone_still_has_to_do_is_not_done(coder):
     doc = coder.code("Turkey still has to deliver the ratification documents to Washington.", date="2024-01-24")
     assert [e.modality for e in doc.events] == ["future"]
+
+
+def test_a_verb_whose_doer_is_named_and_no_actor_takes_no_nearest_actor(events_of):
+    found = events_of("Ukrainian drones struck an oil refinery in Russia's Saratov region overnight. Ukraine's "
+                      "General Staff confirmed the strike, saying the refinery supplied fuel to Russian troops.")
+    assert not [f for f in found if f[1] == "supplied"]
+
+
+def test_a_conjunct_in_its_own_tense_is_not_negated_by_the_first(coder):
+    doc = coder.code('Kremlin spokesman Dmitry Peskov told reporters that Russia "does not strike civilian objects" '
+                     'and accused Kyiv of inflating casualty figures.', date="2025-12-06")
+    by_trigger = {e.trigger.text: e.modality for e in doc.events}
+    assert by_trigger == {"strike": "negated", "accused": "asserted"}
+
+
+def test_a_demand_to_someone_named_is_not_aimed_at_the_other_side(events_of):
+    found = events_of("Russia launched 50 missiles at Ukraine overnight. Russia said it hit energy facilities. "
+                      "Ukraine said Russia attacked civilians. Ukrainian President Volodymyr Zelenskyy urged "
+                      "partners to speed up deliveries of air defense systems.", date="2025-12-06")
+    assert [(t, r) for t, trig, a, r, via in found if trig == "urged"] in ([], [("REQUEST", [])])

@@ -48,11 +48,26 @@ class CompleteDyads:
         pair = story_pair(doc.mentions)
         if pair is not None:
             for e in doc.events:
-                counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
+                if not _addressed(doc, e):
+                    counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
         # parties named in the event's sentence and the one before it
         doc.events = once([e for e in doc.events
                            if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))])
         return doc
+
+
+def _addressed(doc: Document, e: Event) -> bool:
+    """A demand made to someone the text names, even someone who is no codable actor ("urged partners to speed up
+    deliveries"): the story's other side is not who was asked."""
+    if e.plover["type"] != "REQUEST" or doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(*e.trigger.span, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "to") and any(p.pos_ in ("NOUN", "PROPN") for p in c.children)
+        for c in tok.children)
 
 
 def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:

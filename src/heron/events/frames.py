@@ -65,6 +65,7 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         mentions = [m for m in doc.mentions if m.actor is not None and m.head is not None and _codable(m.actor)
                     and not (sdoc[m.head].dep_ == "pobj" and sdoc[m.head].head.lower_ in LOCATIVE_PREPS)]
         mentions = _outermost(mentions)    # "South Caucasus" in "the South Caucasus country" is no party of its own
+        actor_heads = {m.head for m in doc.mentions if m.actor is not None and m.head is not None}
         # Each sentence takes its own mentions by binary search on their heads (in their original order),
         # so a long document costs no more per sentence than a short one.
         by_head = sorted(range(len(mentions)), key=lambda k: mentions[k].head)
@@ -83,6 +84,10 @@ class FrameFinder(TargetSearch, ImplicitAgents):
                 after = [m for m in own if verb.i < m.head]
                 if not before:
                     continue
+                named = [t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                         for t in c.subtree]
+                if named and not any(h in actor_heads for h in named):
+                    continue        # "the refinery supplied fuel to Russian troops": its doer is named, and no actor
                 agent = before[-1]
                 if _reports(agent, verb):
                     continue        # "Kobakhidze said 7,000 people took part in the protest": the teller did not

@@ -27,6 +27,9 @@ class Modality:
     cue: str | None = None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     """negation_in_type: the event type already expresses the negation ("will never accept" coded
     as REJECT), so a negator does not make the event negated."""
@@ -35,12 +38,16 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     chain = [tok]
     # Walk up through the verbs that embed this one in the same clause chain.
     cur = tok
+    own_tense = set()       # chain positions whose negation is not this verb's
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.i < cur.head.i:
             break       # "X imposed a ban, ministers decided": a trailing attribution adds no modality
         if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "pcomp", "dobj", "acomp", "prep", "amod", "compound", "nsubj",
                         "acl") \
                 and cur.head.i != cur.i:
+            if cur.dep_ == "conj" and cur.tag_ in FINITE_TAGS and cur.head.tag_ != cur.tag_:
+                # "does not strike civilian objects and accused Kyiv": a conjunct in its own tense is not negated
+                own_tense.add(len(chain))
             cur = cur.head
             chain.append(cur)
         else:
@@ -51,7 +58,7 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     setting = next((i for i, t in enumerate(chain) if t.dep_ == "prep" and t.lower_ in lex["setting_preps"]), None)
     for i, t in enumerate(chain):
         irrealis_ok = setting is None or i <= setting
-        for c in t.children:
+        for c in t.children if i not in own_tense else ():
             if not negation_in_type and (c.dep_ == "neg" or (c.lower_ in lex["negators"]
                                                              and c.dep_ in ("advmod", "det", "neg"))):
                 return Modality("negated", c.text)
