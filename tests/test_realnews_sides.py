@@ -183,3 +183,11 @@ def test_a_demand_to_someone_named_is_not_aimed_at_the_other_side(events_of):
                       "Ukraine said Russia attacked civilians. Ukrainian President Volodymyr Zelenskyy urged "
                       "partners to speed up deliveries of air defense systems.", date="2025-12-06")
     assert [(t, r) for t, trig, a, r, via in found if trig == "urged"] in ([], [("REQUEST", [])])
+
+
+def test_an_organisations_name_goes_on_after_of(coder):
+    doc = coder.code("The military rulers of Niger are ready to open talks with the Economic Community of West "
+                     "African States, Nigerian clerics said.", date="2023-08-13")
+    assert [(e.plover["type"], [r.igo for r in e.recipient]) for e in doc.events] == [("AGREE", ["ECOWAS"])]
+    doc = coder.code("Recognition of Croatia and Slovenia was announced by Bonn on Monday.", date="1991-12-23")
+    assert sorted(r.country for e in doc.events for r in e.recipient) == ["HRV", "SVN"]

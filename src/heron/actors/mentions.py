@@ -108,7 +108,11 @@ class MentionFinder:
         for child in head.rights:
             if child.dep_ in ("compound", "flat"):
                 end = max(end, child.right_edge.i)
-            elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in OF_HEADS:
+            elif child.dep_ == "prep" and child.lower_ == "of" and (head.lower_ in OF_HEADS or head.ent_type_ == "ORG"
+                                                                     and any(p.dep_ == "pobj" and p.ent_iob_ == "I"
+                                                                             and p.ent_type_ == "ORG"
+                                                                             for p in child.children)):
+                # (also an organisation's name that goes on after "of": "the Organization of American States")
                 end = max(end, child.right_edge.i)
         if end - start + 1 > self.max_tokens:
             start = max(start, head.i - self.max_tokens + 1)
