@@ -191,3 +191,11 @@ def test_an_organisations_name_goes_on_after_of(coder):
     assert [(e.plover["type"], [r.igo for r in e.recipient]) for e in doc.events] == [("AGREE", ["ECOWAS"])]
     doc = coder.code("Recognition of Croatia and Slovenia was announced by Bonn on Monday.", date="1991-12-23")
     assert sorted(r.country for e in doc.events for r in e.recipient) == ["HRV", "SVN"]
+
+
+def test_a_missile_fired_over_a_country_or_at_no_one_is_a_launch_not_an_attack(events_of):
+    assert [(t, a, r) for t, trig, a, r, via in events_of("North Korea has fired a ballistic missile over Japan.")] \
+        == [("MOBILIZE", ["PRK"], ["JPN"])]
+    assert [t for t, *_ in events_of("North Korea fired several ballistic missiles into the East Sea on Monday.")] \
+        == ["MOBILIZE"]
+    assert [t for t, *_ in events_of("Hamas fired rockets at Israel.")] == ["ASSAULT"]

@@ -25,6 +25,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 ADVERB_PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 MAX_DEPTH = 3
+# Prepositions of the path of something fired or sent, read on the verb even when parsed on its object.
+PATH_PREPS = frozenset({"over"})
 # A modifier effect whose verb has no sense of its own once it governs a complement ("seek to", "try to").
 ATTEMPT = "attempt"
 
@@ -211,6 +213,8 @@ class EventClassifier:
             return _Found(entry, i, "noun") if entry else None
         preps = [c.lemma_.lower() for c in tok.children if c.dep_ in PREP_DEPS or _is_particle(c)]
         obj_toks = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ]
+        # "fired a missile over Japan": the path of what was fired, wherever the parser hangs it
+        preps += [p.lower_ for c in obj_toks for p in c.children if p.dep_ == "prep" and p.lower_ in PATH_PREPS]
         objs = [c.lemma_.lower() for c in obj_toks]
         objs += [m.lemma_.lower() for c in obj_toks for m in c.children if m.dep_ in ("compound", "amod")]
         # "50 tonnes of food and medicine", "$3 billion in aid": the measured goods, with their conjuncts and compounds

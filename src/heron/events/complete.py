@@ -25,6 +25,8 @@ DIRECTED_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION
 # ("the opposition disputed the results" in a Venezuela-Peru story is aimed at Caracas).
 HOME_SECTORS = frozenset({"OPP", "CVL", "COP", "PTY", "LAB", "EDU", "JUD", "LEG", "MED", "HLH", "REL", "BUS", "AGR",
                           "REF"})
+LAUNCH_CODE = "150"      # demonstrate military power
+LAUNCH_PATTERN = re.compile(r"V:(?:fire|launch|test-fire)(?:\+\w+)?>(?:missile|rocket)$")
 # Acts that need no other party to be a whole event.
 SELF_CONTAINED_TYPES = frozenset({"PROTEST"})
 RECIPROCAL_WORDS = re.compile(r"\b(?:each other|one another|mutual(?:ly)?|both|the two|between them|traded|exchanged|trading"
@@ -44,6 +46,8 @@ class CompleteDyads:
             # "Hungary promised that it would not be the last": no one acts on itself
             own = {a.code for a in e.actor if a.code}
             e.recipient = [r for r in e.recipient if not (r.code and r.code in own)]
+        for e in doc.events:
+            _test_launch(e)
         parties = sentence_parties(doc)
         pair = story_pair(doc.mentions)
         if pair is not None:
@@ -135,6 +139,22 @@ def sentence_parties(doc: Document) -> dict[int, set[str]]:
 def _only_state(doc: Document, key: str) -> bool:
     return all((m.actor.country or m.actor.igo) in (None, key) for m in doc.mentions if m.actor is not None
                and not m.actor.members)
+
+
+def _test_launch(e: Event) -> None:
+    """"North Korea fired ballistic missiles into the East Sea": a missile fired at no one is a launch (MOBILIZE,
+    a show of force), not an attack."""
+    pattern = (e.explain or {}).get("pattern") or ""
+    if e.plover["type"] == "ASSAULT" and not e.recipient and LAUNCH_PATTERN.match(pattern):
+        from heron.ontology import default_ontology
+        onto = default_ontology()
+        info = onto.cameo(LAUNCH_CODE)
+        e.plover = {"type": "MOBILIZE", "mode": info.plover_mode, "context": list(info.plover_context)}
+        e.cameo = {"code": LAUNCH_CODE, "root": LAUNCH_CODE[:2], "name": info.name}
+        e.quad_class, e.goldstein = info.quad_class, info.goldstein
+        e.plover_score = onto.plover_score("MOBILIZE", info.plover_mode)
+        if e.explain is not None:
+            e.explain["launch"] = "fired at no one named: a launch, not an attack"
 
 
 def complete(doc: Document, e: Event, named: set[str]) -> bool:
