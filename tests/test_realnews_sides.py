@@ -199,3 +199,10 @@ def test_a_missile_fired_over_a_country_or_at_no_one_is_a_launch_not_an_attack(e
     assert [t for t, *_ in events_of("North Korea fired several ballistic missiles into the East Sea on Monday.")] \
         == ["MOBILIZE"]
     assert [t for t, *_ in events_of("Hamas fired rockets at Israel.")] == ["ASSAULT"]
+
+
+def test_the_launches_condemned_are_the_missiles_fired_not_the_last_act(events_of):
+    found = events_of("North Korea fired two ballistic missiles over Japan on Monday. South Korea and the United "
+                      "States shared information on Tuesday. Japan strongly condemned the launches.")
+    assert [(t, a, r, via) for t, trig, a, r, via in found if trig == "condemned"] == \
+        [("ACCUSE", ["JPN"], ["PRK"], "act-antecedent:fired@0")]

@@ -47,8 +47,8 @@ def resolve_judged_acts(doc: Document, sdoc, events: list[Event], judged: list[t
             if not same and wanted is not None and other.plover["type"] != wanted:
                 continue
             if not same and wanted is None and (other.plover["type"] in ("ACCUSE", "REQUEST")
-                                                or e.sentence - other.sentence > 5):
-                continue
+                                                or e.sentence - other.sentence > 5 or not generic):
+                continue    # (a word the lexicon does not know, "the launches", is no word like "the move")
             if best is None or other.trigger.span[0] > best.trigger.span[0]:
                 best = other
         if best is not None:
