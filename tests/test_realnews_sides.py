@@ -206,3 +206,18 @@ def test_the_launches_condemned_are_the_missiles_fired_not_the_last_act(events_o
                       "States shared information on Tuesday. Japan strongly condemned the launches.")
     assert [(t, a, r, via) for t, trig, a, r, via in found if trig == "condemned"] == \
         [("ACCUSE", ["JPN"], ["PRK"], "act-antecedent:fired@0")]
+
+
+def test_the_three_leaders_are_the_three_states_named_together_some_sentences_before(events_of):
+    text = ("The presidents of Kyrgyzstan, Kazakhstan and Uzbekistan on Thursday signed an agreement on the dam. "
+            "Officials say it will ease power shortages. The project costs $3.5 billion. Tajikistan did not attend. "
+            "In a joint communique, the three leaders also called on Afghanistan's Taliban authorities to share data.")
+    found = events_of(text, date="2026-04-17")
+    assert [(t, a, r) for t, trig, a, r, via in found if trig == "called"] == [("REQUEST", ["KAZ", "KGZ", "UZB"], ["AFG"])]
+
+
+def test_the_bank_after_the_world_bank_is_the_world_bank_and_the_islamic_emirate_is_afghanistan(coder):
+    doc = coder.code("A World Bank vice president said the bank would provide $500 million to Kyrgyzstan. "
+                     "The Islamic Emirate said it was ready to talk.", date="2026-04-17")
+    by_text = {m.text: m.actor for m in doc.mentions if m.actor is not None}
+    assert by_text["the bank"].igo == "WB" and by_text["The Islamic Emirate"].code == "AFGGOV"

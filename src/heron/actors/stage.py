@@ -26,7 +26,8 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Heads of descriptions that refer back to the last country / group / organisation.
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 GROUP_NOUNS = {"countries", "nations", "states", "republics", "members"}
-ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union"}
+# (also "the bank", "the fund" after the World Bank or the IMF: an organisation named before, never a company)
+ORG_NOUNS = {"organisation", "organization", "alliance", "bloc", "body", "union", "bank", "fund"}
 ARMED_GROUP_NOUNS = {"group", "movement", "militia", "faction", "outfit", "insurgency"}
 ANAPHORIC_DETS = {"this", "the", "that", "these", "those", "both"}
 # How far back a pronoun or description looks for its antecedent (news articles are shorter than this).
@@ -388,7 +389,8 @@ class ActorResolverStage:
             number = next((NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS), None)
             if dets & {"both"}:
                 number = 2
-            found = last_set_of_states(history, m, head.doc, number)
+            # (a count names the set more surely: "the three leaders" may look further back)
+            found = last_set_of_states(history, m, head.doc, number, max_sentences=10 if number and number > 2 else 3)
             if found is not None or number == 2:
                 return found or last_two_states(history, m)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
