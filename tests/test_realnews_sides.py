@@ -221,3 +221,15 @@ def test_the_bank_after_the_world_bank_is_the_world_bank_and_the_islamic_emirate
                      "The Islamic Emirate said it was ready to talk.", date="2026-04-17")
     by_text = {m.text: m.actor for m in doc.mentions if m.actor is not None}
     assert by_text["the bank"].igo == "WB" and by_text["The Islamic Emirate"].code == "AFGGOV"
+
+
+def test_their_with_a_subject_of_several_states_is_those_states(events_of):
+    found = events_of("Burkina Faso and Niger, Mali's partners in the Alliance of Sahel States (AES), expressed their "
+                      "\"full solidarity\" with the Malian authorities in a joint statement.", date="2025-08-20")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SUPPORT", ["BFA", "NER"], ["MLI"])]
+
+
+def test_the_alliance_of_sahel_states_is_an_organisation_of_three(coder):
+    from heron import resolve_actor
+    aes = resolve_actor("the Alliance of Sahel States (AES)", date="2025-08-20")
+    assert aes.kind == "igo" and sorted(aes.members) == ["BFA", "MLI", "NER"]

@@ -125,7 +125,8 @@ class ActorResolverStage:
             if actor is not None:
                 pass
             elif head is not None and head.pos_ == "PRON":
-                actor = self._reporter(head, m, by_head) or self._pronoun(head.lower_, history, m, subjects)
+                actor = self._reporter(head, m, by_head) or self._own_subjects(head, by_head) \
+                    or self._pronoun(head.lower_, history, m, subjects)
             else:
                 # "this gigantic Central Asian country" is Kazakhstan mentioned before, not Central Asia.
                 actor = self._description(head, history, m, subjects, context) if head is not None else None
@@ -341,6 +342,26 @@ class ActorResolverStage:
             return None
         m.coref = teller.id
         return replace(a, source="coref:reporter", confidence=0.75)
+
+    @staticmethod
+    def _own_subjects(pron, by_head) -> Actor | None:
+        """"Burkina Faso and Niger expressed their full solidarity": "their" in a clause whose subject names
+        several states is those states."""
+        if pron.lower_ != "their" or pron.dep_ != "poss":
+            return None
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)
+        if subject is None:
+            return None
+        found = [by_head[t.i].actor for t in (subject, *subject.conjuncts) if t.i in by_head
+                 and by_head[t.i].actor is not None and by_head[t.i].actor.country and not by_head[t.i].actor.members]
+        countries = list(dict.fromkeys(a.country for a in found))
+        if len(countries) < 2:
+            return None
+        return Actor(text=pron.text, name=" and ".join(a.name or a.country for a in found), kind="state",
+                     members=countries, confidence=0.7, source="coref:subjects")
 
     @staticmethod
     def _pronoun(word: str, history: list[Mention], m: Mention, subjects: set[str] = frozenset()) -> Actor | None:
