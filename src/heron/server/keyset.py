@@ -78,7 +78,7 @@ class Page:
 def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int = 0,
                after_key: Optional[Key] = None, before_key: Optional[Key] = None) -> Page:
     """One page of event rows (with their article's title, url, publisher) and cursors to its neighbours."""
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store.indexed)
     page_cond, page_params, order = "TRUE", [], ORDER
     skip = f" OFFSET {int(offset)}" if offset and after_key is None and before_key is None else ""
     # Matching rows before the page: known from the cursor, so counted in the same scan as the total.

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import pyarrow as pa
 
-from heron.store import schema
+from heron.store import schema, words
 from heron.store.query import QueryFilters, event_where
 from heron.store.rows import DocRows, content_hash, document_rows
 from heron.store.stories import (
@@ -133,9 +133,20 @@ class SqlStore(ABC):
                     continue
                 for stmt in m.statements(self.dialect):
                     self.execute(stmt)
+                if m.backfill == "words":
+                    words.backfill(self)
                 self.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                              [m.version, m.description, _now()])
+        self._indexed = None
         return self.schema_version()
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the store has schema version 2's word index and event columns on dyads. A store written
+        by version 1 and opened read-only has not: its reads fall back to scanning (slower, same rows)."""
+        if getattr(self, "_indexed", None) is None:
+            self._indexed = self.schema_version() >= 2
+        return self._indexed
 
     # ---- ingest ---------------------------------------------------------------------------
     def known(self, ids: Iterable[str], hashes: Iterable[str] = ()) -> tuple[set[str], set[str]]:
@@ -227,6 +238,7 @@ class SqlStore(ABC):
                     rows = [r for p in fresh for r in getattr(p, attr)]
                     if rows:
                         self.insert_rows(table, rows)
+                words.write(self, [e for p in fresh for e in p.events])
                 self._write_stories(stories)
         stats.skipped += skipped
         if not fresh:
@@ -293,7 +305,7 @@ class SqlStore(ABC):
 
     # ---- reading --------------------------------------------------------------------------
     def query(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> pa.Table:
-        where, params = event_where(filters, "e")
+        where, params = event_where(filters, "e", self.indexed)
         limit = f" LIMIT {int(filters.limit)}" if filters.limit else ""
         if stories:
             cols = ", ".join(f"s.{c}" for c in STORY_OUTPUT_COLUMNS)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from heron.store.rows import parse_date
+from heron.store.words import text_condition
 
 _CODE = re.compile(r"^[A-Z0-9_]{2,12}$")
 
@@ -23,7 +24,7 @@ class QueryFilters:
     since: date | None = None
     until: date | None = None
     place: str | None = None        # location text or name contains
-    text: str | None = None         # evidence text contains
+    text: str | None = None         # words of the evidence begin so (heron.store.words); a phrase is contained
     doc_id: str | None = None
     min_confidence: float | None = None   # events at least this likely to be right (0-1)
     limit: int | None = None
@@ -94,8 +95,11 @@ def _key(code: str) -> str:
     return f"%;{like_literal(code)};%"
 
 
-def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
-    """SQL condition over the events table (alias `alias`) and its parameters."""
+def event_where(f: QueryFilters, alias: str = "e", indexed: bool = True) -> tuple[str, list[Any]]:
+    """SQL condition over the events table (alias `alias`) and its parameters.
+
+    `text` goes through the word index (heron.store.words: matched at the start of words) when the
+    store has one (`indexed`, schema version 2), else it is a substring test on every sentence."""
     e = alias
     conds: list[str] = []
     params: list[Any] = []
@@ -129,7 +133,11 @@ def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
     if f.place:
         conds.append(f"(lower({e}.location_text) {LIKE} OR lower({e}.location_name) {LIKE})")
         params += [_contains(f.place.lower())] * 2
-    if f.text:
+    if f.text and indexed:
+        cond, more = text_condition(f.text, e, LIKE, _contains(f.text.lower()))
+        conds.append(cond)
+        params += more
+    elif f.text:
         conds.append(f"lower({e}.evidence) {LIKE}")
         params.append(_contains(f.text.lower()))
     if f.doc_id:

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from heron.store.schema import DYAD_EVENT_COLUMNS
+
 _SPACE = re.compile(r"\s+")
 # NUL cannot be stored in a PostgreSQL text column and lone surrogates cannot be encoded at all; heron's
 # readers remove both, so only a document built elsewhere can carry them. Both backends refuse it alike.
@@ -232,5 +234,5 @@ def document_rows(doc: dict, now: datetime) -> DocRows:
                               "period": row["period"], "plover_type": row["plover_type"],
                               "cameo_root": row["cameo_root"], "quad_class": row["quad_class"],
                               "goldstein": row["goldstein"], "modality": row["modality"], "story_id": None,
-                              "first_report": False})
+                              "first_report": False, **{c: row[c] for c in DYAD_EVENT_COLUMNS}})
     return out

@@ -1,0 +1,138 @@
+"""Schema version 2: the word index of evidence sentences and the event columns on dyads.
+
+Each is checked against a recount from the events themselves, after ingest, after a re-ingest and
+after migrating a store written by version 1; the text filter's word-start semantics, and the
+network's filters answered from the dyads, are checked against the scans they replace."""
+from __future__ import annotations
+
+import pytest
+from pg_fixture import (  # noqa: F401 - fixtures
+    make_documents,
+    pg_server,
+    pg_url,
+    store_url,
+)
+
+from heron.server.routes_network import heaviest_dyads
+from heron.store import QueryFilters, open_store, schema
+from heron.store.words import tokens, word_id
+
+
+def _index(store) -> tuple[set, set]:
+    return (set(store.fetch_rows("SELECT word_id, word FROM words")),
+            set(store.fetch_rows("SELECT word_id, doc_id, event_id FROM event_words")))
+
+
+def _recount(store) -> tuple[set, set]:
+    vocab, postings = set(), set()
+    for doc_id, event_id, evidence in store.fetch_rows("SELECT doc_id, event_id, evidence FROM events"):
+        for w in tokens(evidence):
+            vocab.add((word_id(w), w))
+            postings.add((word_id(w), doc_id, event_id))
+    return vocab, postings
+
+
+def _dyad_columns(store) -> list[tuple]:
+    cols = ", ".join(f"d.{c}" for c in schema.DYAD_EVENT_COLUMNS)
+    ecols = ", ".join(f"e.{c}" for c in schema.DYAD_EVENT_COLUMNS)
+    return store.fetch_rows(f"SELECT {cols}, {ecols} FROM dyads d JOIN events e "
+                            f"ON e.doc_id = d.doc_id AND e.event_id = d.event_id")
+
+
+def _check(store) -> None:
+    index, recount = _index(store), _recount(store)
+    assert index == recount and recount[1]
+    n = len(schema.DYAD_EVENT_COLUMNS)
+    rows = _dyad_columns(store)
+    assert rows and all(r[:n] == r[n:] for r in rows)
+    assert any(r[0] for r in rows)
+
+
+def _ids(store, **filters) -> set:
+    return {(r["doc_id"], r["event_id"]) for r in store.query(QueryFilters.parse(**filters)).to_pylist()}
+
+
+def _evidence(store) -> dict:
+    return {(d, e): x or "" for d, e, x in store.fetch_rows("SELECT doc_id, event_id, evidence FROM events")}
+
+
+def test_index_equals_a_recount_after_ingest_and_reingest(store_url):
+    docs = make_documents(40)
+    with open_store(store_url) as store:
+        store.ingest(docs[:25], batch_size=7)
+        _check(store)
+        before = _index(store)
+        stats = store.ingest(docs[:25])                  # stored already: skipped, nothing indexed twice
+        assert stats.skipped == 25 and _index(store) == before
+        assert store.fetch_rows("SELECT count(*) FROM event_words")[0][0] == len(before[1])
+        store.ingest(docs)                               # the rest, some words new, some known
+        _check(store)
+        assert len(_index(store)[1]) > len(before[1])
+
+
+def test_text_matches_at_the_start_of_words(store_url):
+    with open_store(store_url) as store:
+        store.ingest(make_documents(30))
+        evidence = _evidence(store)
+        word = max((w for x in evidence.values() for w in tokens(x) if len(w) >= 6 and w.isalpha()),
+                   key=lambda w: sum(w in tokens(x) for x in evidence.values()))
+        starts = {k for k, x in evidence.items() if any(t.startswith(word[:4]) for t in tokens(x))}
+        assert _ids(store, text=word.upper()) == {k for k, x in evidence.items() if word in tokens(x)}
+        assert _ids(store, text=word[:4]) == starts and starts
+        # Inside a word is no longer a match (it was a substring test before the index).
+        inside = word[2:]
+        assert _ids(store, text=inside) == {k for k, x in evidence.items() if any(t.startswith(inside)
+                                                                                 for t in tokens(x))}
+        assert not _ids(store, text="zzqxj")
+        # A phrase: each word starts a word, and the sentence holds the phrase.
+        doc_id, event_id = next(iter(_ids(store, text=word)))
+        words = tokens(evidence[(doc_id, event_id)])
+        i = words.index(word)
+        phrase = " ".join(words[max(0, i - 1):i + 1])
+        hits = _ids(store, text=phrase)
+        assert (doc_id, event_id) in hits or phrase not in evidence[(doc_id, event_id)].lower()
+        assert hits == {k for k, x in evidence.items() if phrase in x.lower()
+                        and all(any(t.startswith(p) for t in tokens(x)) for p in tokens(phrase))}
+        # No word at all: the substring test, as before.
+        assert _ids(store, text=",") == {k for k, x in evidence.items() if "," in x}
+
+
+def _downgrade(store) -> None:
+    """Make a store look as schema version 1 wrote it (no index tables, no event columns on dyads)."""
+    with store.transaction():
+        for c in schema.DYAD_EVENT_COLUMNS:
+            store.execute(f"ALTER TABLE dyads DROP COLUMN {c}")
+        store.execute("DROP TABLE event_words")
+        store.execute("DROP TABLE words")
+        store.execute("DELETE FROM schema_version WHERE version = 2")
+
+
+def test_a_version_1_store_is_indexed_when_opened_for_writing(store_url):
+    docs = make_documents(30)
+    with open_store(store_url) as store:
+        store.ingest(docs)
+        expected = {w: _ids(store, text=w) for w in ("said", "minis", "rail freight")}
+        network = heaviest_dyads(store, QueryFilters.parse(actor="USA", text="said"), 50)
+        _downgrade(store)
+    with open_store(store_url, read_only=True) as store:  # read-only: scans instead of the index
+        assert store.schema_version() == 1 and not store.indexed
+        assert _ids(store, text="rail freight") == expected["rail freight"]
+        assert heaviest_dyads(store, QueryFilters.parse(actor="USA"), 50)[1] > 0
+    with open_store(store_url) as store:                  # migrated: columns filled, words indexed
+        assert store.schema_version() == 2 and store.indexed
+        _check(store)
+        assert {w: _ids(store, text=w) for w in expected} == expected
+        assert heaviest_dyads(store, QueryFilters.parse(actor="USA", text="said"), 50) == network
+
+
+@pytest.mark.parametrize("filters", [
+    {"actor": "USA"}, {"recipient": "KAZ"}, {"country": "UKR"}, {"sector": "GOV"}, {"actor": "RUS", "type": "ASSAULT"},
+    {"text": "said"}, {"text": "rail freight"}, {"actor": "USA", "text": "said"}, {"place": "kyiv"}])
+def test_network_from_dyads_equals_the_join_of_events(store_url, filters):
+    with open_store(store_url) as store:
+        store.ingest(make_documents(40))
+        fast = heaviest_dyads(store, QueryFilters.parse(**filters), 100)
+        store._indexed = False                            # the version-1 plan: dyads joined to matching events
+        slow = heaviest_dyads(store, QueryFilters.parse(**filters), 100)
+        store._indexed = True
+    assert fast == slow
