@@ -119,7 +119,8 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
         pending = []
         ev = tables["events"]
         new_words, postings = words.index_rows(
-            {"doc_id": d, "event_id": e, "evidence": x} for d, e, x in zip(ev["doc_id"], ev["event_id"], ev["evidence"]))
+            {"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
+            for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"]))
         vocab.update((w["word_id"], w["word"]) for w in new_words)
         tables["event_words"] = {c: [p[c] for p in postings] for c in schema.EVENT_WORDS.column_names}
         for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES, schema.EVENT_WORDS):

@@ -13,8 +13,10 @@ from pg_fixture import (  # noqa: F401 - fixtures
     store_url,
 )
 
+from heron.server import keyset
 from heron.server.routes_network import heaviest_dyads
 from heron.store import QueryFilters, open_store, schema
+from heron.store import words
 from heron.store.words import tokens, word_id
 
 
@@ -136,3 +138,28 @@ def test_network_from_dyads_equals_the_join_of_events(store_url, filters):
         slow = heaviest_dyads(store, QueryFilters.parse(**filters), 100)
         store._indexed = True
     assert fast == slow
+
+
+@pytest.mark.parametrize("filters", [{"text": "said"}, {"text": "min"}, {"text": "s", "since": "2023-02-01"},
+                                     {"text": "zzqxj"}])
+def test_pages_of_a_word_from_the_index_follow_the_query(store_url, filters):
+    with open_store(store_url) as store:
+        store.ingest(make_documents(40))
+        f = QueryFilters.parse(**filters)
+        expected = [(r["doc_id"], r["event_id"]) for r in store.query(f).to_pylist()]
+        assert keyset._beyond_index(f) is False and words.phrase(f.text)
+        seen, cursor, positions = [], None, []
+        while True:
+            page = keyset.event_page(store, f, 7, after_key=keyset.decode("after", cursor) if cursor else None)
+            assert page.total == len(expected)
+            positions.append(page.position)
+            seen += [(r["doc_id"], r["event_id"]) for r in page.rows]
+            if not page.next:
+                break
+            cursor = page.next
+        assert seen == expected and positions == list(range(0, max(len(expected), 1), 7))
+        if len(expected) > 7:
+            back = keyset.event_page(store, f, 7, before_key=keyset.decode("before", cursor))
+            at = positions[-1] - 1                        # the cursor's row: the last of the page before
+            assert [(r["doc_id"], r["event_id"]) for r in back.rows] == expected[max(0, at - 7):at]
+            assert back.position == max(0, at - 7) and back.total == len(expected)

@@ -25,7 +25,7 @@ DYAD_COLUMNS = {"type": "plover_type", "cameo_root": "cameo_root", "quad": "quad
 ON_DYADS = ("actor", "recipient", "country", "sector")
 
 
-def dyad_where(filters: QueryFilters, indexed: bool = True) -> tuple[str, list[Any]]:
+def dyad_where(filters: QueryFilters, store: SqlStore) -> tuple[str, list[Any]]:
     """Condition on dyads (alias d) selecting the dyads of the events that match `filters`."""
     conds = ["d.actor IS NOT NULL", "d.recipient IS NOT NULL", "d.actor <> d.recipient"]
     params: list[Any] = []
@@ -40,18 +40,18 @@ def dyad_where(filters: QueryFilters, indexed: bool = True) -> tuple[str, list[A
         conds.append("d.event_date <= ?")
         params.append(filters.until)
     done = {*DYAD_COLUMNS, "since", "until", "limit"}
-    if indexed:
+    if store.indexed:
         # A text filter of one word is a lookup of (doc_id, event_id) in the word index: no events needed.
         one_word = bool(filters.text) and tokens(filters.text) == [filters.text.lower()]
         mine = {k: getattr(filters, k) for k in (*ON_DYADS, *(("text",) if one_word else ()))}
         if any(mine.values()):
-            where, more = event_where(QueryFilters(**mine), "d", indexed)
+            where, more = event_where(QueryFilters(**mine), "d", store)
             conds.append(where)
             params += more
         done |= set(mine)
     rest = QueryFilters(**{k: v for k, v in filters.__dict__.items() if k not in done})
     if rest != QueryFilters():
-        where, more = event_where(rest, "e", indexed)
+        where, more = event_where(rest, "e", store)
         conds.append(f"(d.doc_id, d.event_id) IN (SELECT e.doc_id, e.event_id FROM events e WHERE {where})")
         params += more
     return " AND ".join(conds), params
@@ -59,7 +59,7 @@ def dyad_where(filters: QueryFilters, indexed: bool = True) -> tuple[str, list[A
 
 def heaviest_dyads(store: SqlStore, filters: QueryFilters, limit: int) -> tuple[list[dict], int]:
     """The `limit` directed state/IGO dyads with most reports, and how many such dyads there are."""
-    where, params = dyad_where(filters, store.indexed)
+    where, params = dyad_where(filters, store)
     known = codes()
     rows = store.fetch_arrow(
         f"SELECT d.actor, d.recipient, count(*) AS events, CAST(avg(d.goldstein) AS DOUBLE PRECISION) AS mean_goldstein, "

@@ -305,7 +305,7 @@ class SqlStore(ABC):
 
     # ---- reading --------------------------------------------------------------------------
     def query(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> pa.Table:
-        where, params = event_where(filters, "e", self.indexed)
+        where, params = event_where(filters, "e", self)
         limit = f" LIMIT {int(filters.limit)}" if filters.limit else ""
         if stories:
             cols = ", ".join(f"s.{c}" for c in STORY_OUTPUT_COLUMNS)

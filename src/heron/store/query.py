@@ -4,10 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from heron.store.rows import parse_date
 from heron.store.words import text_condition
+
+if TYPE_CHECKING:
+    from heron.store.base import SqlStore
 
 _CODE = re.compile(r"^[A-Z0-9_]{2,12}$")
 
@@ -86,7 +89,7 @@ def like_literal(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _contains(value: str) -> str:
+def contains(value: str) -> str:
     return f"%{like_literal(value)}%"
 
 
@@ -95,11 +98,12 @@ def _key(code: str) -> str:
     return f"%;{like_literal(code)};%"
 
 
-def event_where(f: QueryFilters, alias: str = "e", indexed: bool = True) -> tuple[str, list[Any]]:
+def event_where(f: QueryFilters, alias: str = "e", store: "SqlStore | None" = None) -> tuple[str, list[Any]]:
     """SQL condition over the events table (alias `alias`) and its parameters.
 
-    `text` goes through the word index (heron.store.words: matched at the start of words) when the
-    store has one (`indexed`, schema version 2), else it is a substring test on every sentence."""
+    `text` goes through the word index of `store` (heron.store.words: matched at the start of words;
+    its words are looked up there now) when the store has one (schema version 2), else it is a
+    substring test on every sentence."""
     e = alias
     conds: list[str] = []
     params: list[Any] = []
@@ -132,14 +136,14 @@ def event_where(f: QueryFilters, alias: str = "e", indexed: bool = True) -> tupl
         params.append(f.until)
     if f.place:
         conds.append(f"(lower({e}.location_text) {LIKE} OR lower({e}.location_name) {LIKE})")
-        params += [_contains(f.place.lower())] * 2
-    if f.text and indexed:
-        cond, more = text_condition(f.text, e, LIKE, _contains(f.text.lower()))
+        params += [contains(f.place.lower())] * 2
+    if f.text and store is not None and store.indexed:
+        cond, more = text_condition(store, f.text, e)
         conds.append(cond)
         params += more
     elif f.text:
         conds.append(f"lower({e}.evidence) {LIKE}")
-        params.append(_contains(f.text.lower()))
+        params.append(contains(f.text.lower()))
     if f.doc_id:
         conds.append(f"{e}.doc_id = ?")
         params.append(f.doc_id)

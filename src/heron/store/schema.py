@@ -96,10 +96,11 @@ STORIES = Table("stories", _cols(
 
 # Version 2: the word index of the evidence sentences (heron.store.words). `words` holds each
 # distinct lower-cased word once with its id (a hash of the word); `event_words` one row per
-# distinct word of an event's evidence.
+# distinct word of an event's evidence, with the event's date (so a page of a text search is
+# chosen from the index alone).
 WORDS = Table("words", _cols("word_id:bigint word:text"), primary_key=("word_id",),
               pg_indexes=("word text_pattern_ops",))
-EVENT_WORDS = Table("event_words", _cols("word_id:bigint doc_id:text event_id:text"),
+EVENT_WORDS = Table("event_words", _cols("word_id:bigint doc_id:text event_id:text event_date:date"),
                     pg_indexes=("word_id",))
 
 TABLES: tuple[Table, ...] = (DOCUMENTS, MENTIONS, QUOTES, EVENTS, DYADS, STORIES, WORDS, EVENT_WORDS)

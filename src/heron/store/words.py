@@ -36,7 +36,8 @@ def word_id(word: str) -> int:
 
 
 def index_rows(events: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """Rows of `words` (each word once) and `event_words` for event rows (doc_id, event_id, evidence)."""
+    """Rows of `words` (each word once) and `event_words` for event rows (doc_id, event_id, event_date,
+    evidence)."""
     vocab: dict[str, int] = {}
     postings = []
     for e in events:
@@ -44,7 +45,8 @@ def index_rows(events: Iterable[dict]) -> tuple[list[dict], list[dict]]:
             wid = vocab.get(w)
             if wid is None:
                 wid = vocab[w] = word_id(w)
-            postings.append({"word_id": wid, "doc_id": e["doc_id"], "event_id": e["event_id"]})
+            postings.append({"word_id": wid, "doc_id": e["doc_id"], "event_id": e["event_id"],
+                             "event_date": e.get("event_date")})
     return [{"word_id": i, "word": w} for w, i in vocab.items()], postings
 
 
@@ -71,7 +73,7 @@ def backfill(store: "SqlStore") -> int:
     while True:
         after, params = ("WHERE e.doc_id > ? OR (e.doc_id = ? AND e.event_id > ?) ", [last[0], last[0], last[1]]) \
             if last else ("", [])
-        rows = store.fetch_arrow(f"SELECT e.doc_id, e.event_id, e.evidence FROM events e {after}"
+        rows = store.fetch_arrow(f"SELECT e.doc_id, e.event_id, e.event_date, e.evidence FROM events e {after}"
                                  f"ORDER BY e.doc_id, e.event_id LIMIT {BACKFILL_ROWS}", params).to_pylist()
         if not rows:
             return done
@@ -80,21 +82,51 @@ def backfill(store: "SqlStore") -> int:
         last = (rows[-1]["doc_id"], rows[-1]["event_id"])
 
 
-def text_condition(text: str, alias: str, like: str, contains: str) -> tuple[str, list[Any]]:
-    """Condition on events (alias `alias`) for the text filter; `like` is the LIKE operator with its
-    escape, `contains` the filter as a substring pattern."""
-    from heron.store.query import like_literal
+def word_ids(store: "SqlStore", prefix: str) -> list[int]:
+    """Ids of the stored words that begin with `prefix` (a word, lower-cased)."""
+    from heron.store.query import LIKE, like_literal
+
+    return [int(r[0]) for r in store.fetch_rows(f"SELECT word_id FROM words WHERE word {LIKE}",
+                                                [like_literal(prefix) + "%"])]
+
+
+def phrase(text: str) -> list[str] | None:
+    """The words of a text filter when it is nothing but one word (no substring test needed), else None."""
+    words = _WORD.findall(text.lower())
+    return words if words == [text.lower()] else None
+
+
+MAX_INLINE_IDS = 500
+
+
+def postings(ids: list[int], prefix: str, alias: str = "x") -> tuple[str, list[Any]]:
+    """Condition on event_words selecting the words that begin with `prefix`, whose ids are `ids`: FALSE
+    when there are none; the ids inlined when there are few (integers we made: the database then skips
+    blocks of the table by their range); a lookup in `words` when there are many (a prefix of one letter)."""
+    from heron.store.query import LIKE, like_literal
+
+    if not ids:
+        return "FALSE", []
+    if len(ids) > MAX_INLINE_IDS:
+        return f"{alias}.word_id IN (SELECT v.word_id FROM words v WHERE v.word {LIKE})", [like_literal(prefix) + "%"]
+    return f"{alias}.word_id IN ({', '.join(str(int(i)) for i in sorted(set(ids)))})", []
+
+
+def text_condition(store: "SqlStore", text: str, alias: str) -> tuple[str, list[Any]]:
+    """Condition on events (alias `alias`) for the text filter, its words looked up in `store`'s index."""
+    from heron.store.query import LIKE, contains
 
     words = _WORD.findall(text.lower())
-    substring = (f"lower({alias}.evidence) {like}", [contains])
+    substring = f"lower({alias}.evidence) {LIKE}"
     if not words:
-        return substring
-    conds, params = [], []
-    for w in dict.fromkeys(words):
-        conds.append(f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x "
-                     f"WHERE x.word_id IN (SELECT v.word_id FROM words v WHERE v.word {like}))")
-        params.append(like_literal(w) + "%")
-    if words != [text.lower()]:     # a phrase, or a word with punctuation: the sentence holds the filter too
-        conds.append(substring[0])
-        params += substring[1]
-    return " AND ".join(conds), params
+        return substring, [contains(text.lower())]
+    # Only the first word is looked up: in a sentence that holds the whole filter, each later word follows
+    # a character that is no word character (it does in the filter), so it begins a word there anyway.
+    ids = word_ids(store, words[0])
+    if not ids:
+        return "FALSE", []
+    cond, params = postings(ids, words[0])
+    index = f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x WHERE {cond})"
+    if phrase(text) is None:        # a phrase, or a word with punctuation: the sentence holds the filter too
+        return f"{index} AND {substring}", [*params, contains(text.lower())]
+    return index, params
