@@ -6,7 +6,7 @@ three days, different outlets), ~6 reports per document, actors drawn from every
 large ones much more often, as in news), a share of IGOs and reciprocal meetings, locations from
 heron's gazetteer, negated and hypothetical reports without a story, documents in ingest (date)
 order. Every table of the schema is filled consistently (documents, events with their JSON and
-spans into the document text, dyads with first_report, stories with their counts, the word index),
+spans into the document text, dyads with first_report, stories with their counts, the word index, the dyad-month counts),
 so every route
 reads what it would read in a real store.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from heron.store import open_store, schema, words
+from heron.store import dyad_months, open_store, schema, words
 
 MAJOR = ["USA", "RUS", "CHN", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "TUR", "IND", "PAK", "KAZ", "SYR",
          "IRQ", "AFG", "JPN", "KOR", "PRK", "SAU", "EGY", "NGA", "ETH", "SDN", "POL", "BLR", "PHL", "VEN", "MEX",
@@ -97,7 +97,8 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
     # Stories are made in date order, so documents come out in ingest (date) order.
     day_of = np.sort(rng.integers(0, DAYS, size=n_events))
     pending: list[dict] = []       # reports waiting to be packed into documents
-    vocab: dict[int, str] = {}     # the word index's words (heron.store.words), written at the end
+    vocab: dict[str, int] = {}     # the word index's words and their numbers (heron.store.words), written last
+    next_id = 1
     while made < n_events:
         tables = {t.name: {c: [] for c in t.column_names} for t in (schema.EVENTS, schema.DYADS, schema.STORIES)}
         for _ in range(chunk_stories):
@@ -118,14 +119,14 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
                 tables["stories"][c].append(s.get(c))
         pending = []
         ev = tables["events"]
-        new_words, postings = words.index_rows(
-            {"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
-            for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"]))
-        vocab.update((w["word_id"], w["word"]) for w in new_words)
+        _, postings, next_id = words.index_rows(
+            ({"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
+             for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"])), vocab, next_id)
         tables["event_words"] = {c: [p[c] for p in postings] for c in schema.EVENT_WORDS.column_names}
         for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES, schema.EVENT_WORDS):
             _load(con, t, docs if t is schema.DOCUMENTS else tables[t.name])
-    _load(con, schema.WORDS, {"word_id": list(vocab), "word": list(vocab.values())})
+    _load(con, schema.WORDS, {"word_id": list(vocab.values()), "word": list(vocab)})
+    con.execute(dyad_months.RECOUNT)
     counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in schema.TABLES}
     con.execute("CHECKPOINT")
     con.close()

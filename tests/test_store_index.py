@@ -16,21 +16,24 @@ from pg_fixture import (  # noqa: F401 - fixtures
 from heron.server import keyset
 from heron.server.routes_network import heaviest_dyads
 from heron.store import QueryFilters, open_store, schema
-from heron.store import words
-from heron.store.words import tokens, word_id
+from heron.store import dyad_months, words
+from heron.store.words import tokens
 
 
 def _index(store) -> tuple[set, set]:
-    return (set(store.fetch_rows("SELECT word_id, word FROM words")),
-            set(store.fetch_rows("SELECT word_id, doc_id, event_id FROM event_words")))
+    vocab = store.fetch_rows("SELECT word_id, word FROM words")
+    assert len({i for i, _ in vocab}) == len({w for _, w in vocab}) == len(vocab)     # one number per word
+    return ({w for _, w in vocab},
+            set(store.fetch_rows("SELECT w.word, x.doc_id, x.event_id, x.event_date FROM event_words x "
+                                 "JOIN words w ON w.word_id = x.word_id")))
 
 
 def _recount(store) -> tuple[set, set]:
     vocab, postings = set(), set()
-    for doc_id, event_id, evidence in store.fetch_rows("SELECT doc_id, event_id, evidence FROM events"):
+    for doc_id, event_id, day, evidence in store.fetch_rows("SELECT doc_id, event_id, event_date, evidence FROM events"):
         for w in tokens(evidence):
-            vocab.add((word_id(w), w))
-            postings.add((word_id(w), doc_id, event_id))
+            vocab.add(w)
+            postings.add((w, doc_id, event_id, day))
     return vocab, postings
 
 
@@ -41,9 +44,27 @@ def _dyad_columns(store) -> list[tuple]:
                             f"ON e.doc_id = d.doc_id AND e.event_id = d.event_id")
 
 
+def _months(store) -> dict:
+    rows = store.fetch_rows("SELECT actor, recipient, period, quad_class, reports, events, goldstein FROM dyad_months")
+    out = {tuple(r[:4]): (int(r[4]), int(r[5]), round(float(r[6]), 6)) for r in rows}
+    assert len(out) == len(rows)            # one row per dyad, month and quad class
+    return out
+
+
+def _months_recount(store) -> dict:
+    cols = ["doc_id", "event_id", "actor", "recipient", "period", "quad_class", "goldstein", "story_id"]
+    dyads = [dict(zip(cols, r)) for r in store.fetch_rows(f"SELECT {', '.join(cols)} FROM dyads")]
+    return {tuple(r[k] for k in dyad_months.KEY): (r["reports"], r["events"], round(r["goldstein"], 6))
+            for r in dyad_months.counts(dyads)}
+
+
 def _check(store) -> None:
     index, recount = _index(store), _recount(store)
     assert index == recount and recount[1]
+    months = _months(store)
+    assert months == _months_recount(store) and months
+    assert sum(v[0] for v in months.values()) == store.fetch_rows(
+        "SELECT count(*) FROM dyads WHERE story_id IS NOT NULL AND actor IS NOT NULL AND recipient IS NOT NULL")[0][0]
     n = len(schema.DYAD_EVENT_COLUMNS)
     rows = _dyad_columns(store)
     assert rows and all(r[:n] == r[n:] for r in rows)
@@ -67,6 +88,7 @@ def test_index_equals_a_recount_after_ingest_and_reingest(store_url):
         stats = store.ingest(docs[:25])                  # stored already: skipped, nothing indexed twice
         assert stats.skipped == 25 and _index(store) == before
         assert store.fetch_rows("SELECT count(*) FROM event_words")[0][0] == len(before[1])
+        assert store.fetch_rows("SELECT count(*) FROM words")[0][0] == len(before[0])
         store.ingest(docs)                               # the rest, some words new, some known
         _check(store)
         assert len(_index(store)[1]) > len(before[1])
@@ -106,6 +128,7 @@ def _downgrade(store) -> None:
             store.execute(f"ALTER TABLE dyads DROP COLUMN {c}")
         store.execute("DROP TABLE event_words")
         store.execute("DROP TABLE words")
+        store.execute("DROP TABLE dyad_months")
         store.execute("DELETE FROM schema_version WHERE version = 2")
 
 
@@ -163,3 +186,35 @@ def test_pages_of_a_word_from_the_index_follow_the_query(store_url, filters):
             at = positions[-1] - 1                        # the cursor's row: the last of the page before
             assert [(r["doc_id"], r["event_id"]) for r in back.rows] == expected[max(0, at - 7):at]
             assert back.position == max(0, at - 7) and back.total == len(expected)
+
+
+def test_serve_updates_a_version_1_store_before_serving(tmp_path, capsys):
+    from heron.commands.serve import _check_store
+
+    url = str(tmp_path / "old.duckdb")
+    with open_store(url) as store:
+        store.ingest(make_documents(10))
+        _downgrade(store)
+    _check_store(url)
+    assert "schema version 2" in capsys.readouterr().err
+    with open_store(url, read_only=True) as store:
+        assert store.schema_version() == 2
+        _check(store)
+
+
+def test_dyad_series_from_the_counts_equals_a_scan_of_the_dyads(store_url):
+    from heron.server.routes_dyad import _series_from_dyads, series
+
+    with open_store(store_url) as store:
+        store.ingest(make_documents(60), batch_size=9)
+        pairs = store.fetch_rows("SELECT actor, recipient, count(*) AS n FROM dyads WHERE story_id IS NOT NULL "
+                                 "AND actor < recipient GROUP BY actor, recipient ORDER BY n DESC, actor LIMIT 5")
+        assert pairs
+        for a, b, _ in pairs:
+            periods = [r.period for r in _series_from_dyads(store, a, b, None, None)]
+            assert periods
+            for since, until in ((None, None), (periods[-1], None), (None, periods[0]), ("1990-01", "1990-12")):
+                fast, slow = series(store, a, b, since, until), _series_from_dyads(store, a, b, since, until)
+                assert [(r.period, r.ab, r.ba, r.events) for r in fast] == [(r.period, r.ab, r.ba, r.events) for r in slow]
+                assert [r.net_goldstein for r in fast] == pytest.approx([r.net_goldstein for r in slow])
+                assert any(r.events for r in slow) or (since, until) == ("1990-01", "1990-12")

@@ -36,6 +36,29 @@ def _between(a: str, b: str) -> tuple[str, list[Any]]:
 
 
 def series(store: SqlStore, a: str, b: str, since: Optional[str], until: Optional[str]) -> list[DyadSeriesRow]:
+    """The pair's months, from the counts kept at ingest (heron.store.dyad_months); a store written by
+    schema version 1 and opened read-only has none: its dyads are read and counted here."""
+    if not store.indexed:
+        return _series_from_dyads(store, a, b, since, until)
+    where = "((m.actor = ? AND m.recipient = ?) OR (m.actor = ? AND m.recipient = ?))"
+    params: list[Any] = [a, b, b, a]
+    if since:
+        where, params = f"{where} AND m.period >= ?", params + [since]
+    if until:
+        where, params = f"{where} AND m.period <= ?", params + [until]
+    rows: dict[str, DyadSeriesRow] = {}
+    for period, actor, quad, reports, events, goldstein in store.fetch_rows(
+            f"SELECT m.period, m.actor, m.quad_class, m.reports, m.events, m.goldstein FROM dyad_months m WHERE {where}",
+            params):
+        row = rows.setdefault(period, DyadSeriesRow(period=period, ab=[0] * 4, ba=[0] * 4, events=0, net_goldstein=0.0))
+        if quad in (1, 2, 3, 4):
+            (row.ab if actor == a else row.ba)[quad - 1] += int(reports)
+        row.events += int(events)
+        row.net_goldstein += float(goldstein or 0.0)
+    return [rows[p] for p in sorted(rows) if rows[p].events or any(rows[p].ab) or any(rows[p].ba)]
+
+
+def _series_from_dyads(store: SqlStore, a: str, b: str, since: Optional[str], until: Optional[str]) -> list[DyadSeriesRow]:
     """One scan of the pair's dyads (a few thousand rows even for the busiest pair), summed here."""
     where, params = _between(a, b)
     if since:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import pyarrow as pa
 
-from heron.store import schema, words
+from heron.store import dyad_months, schema, words
 from heron.store.query import QueryFilters, event_where
 from heron.store.rows import DocRows, content_hash, document_rows
 from heron.store.stories import (
@@ -239,6 +239,7 @@ class SqlStore(ABC):
                     if rows:
                         self.insert_rows(table, rows)
                 words.write(self, [e for p in fresh for e in p.events])
+                dyad_months.add(self, [d for p in fresh for d in p.dyads])
                 self._write_stories(stories)
         stats.skipped += skipped
         if not fresh:

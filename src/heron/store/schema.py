@@ -95,7 +95,7 @@ STORIES = Table("stories", _cols(
     primary_key=("story_id",), pg_indexes=("story_key, date_last",))
 
 # Version 2: the word index of the evidence sentences (heron.store.words). `words` holds each
-# distinct lower-cased word once with its id (a hash of the word); `event_words` one row per
+# distinct lower-cased word once with its number; `event_words` one row per
 # distinct word of an event's evidence, with the event's date (so a page of a text search is
 # chosen from the index alone).
 WORDS = Table("words", _cols("word_id:bigint word:text"), primary_key=("word_id",),
@@ -103,7 +103,12 @@ WORDS = Table("words", _cols("word_id:bigint word:text"), primary_key=("word_id"
 EVENT_WORDS = Table("event_words", _cols("word_id:bigint doc_id:text event_id:text event_date:date"),
                     pg_indexes=("word_id",))
 
-TABLES: tuple[Table, ...] = (DOCUMENTS, MENTIONS, QUOTES, EVENTS, DYADS, STORIES, WORDS, EVENT_WORDS)
+# Version 2: dyad series counted at ingest (heron.store.dyad_months).
+DYAD_MONTHS = Table("dyad_months", _cols(
+    "actor:text recipient:text period:text quad_class:int reports:bigint events:bigint goldstein:float"),
+    pg_indexes=("actor, recipient, period",))
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, MENTIONS, QUOTES, EVENTS, DYADS, STORIES, WORDS, EVENT_WORDS, DYAD_MONTHS)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 SCHEMA_VERSION_DDL = ("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
@@ -133,18 +138,21 @@ def _initial(dialect: str) -> list[str]:
 
 
 def _indexes(dialect: str) -> list[str]:
-    """Columns of the event on its dyads (filled from the events), and the word index's tables (filled by
-    heron.store.words.backfill, which runs in the same transaction)."""
+    """Columns of the event on its dyads (filled from the events), the dyad-month counts (counted from the
+    dyads) and the word index's tables (filled by heron.store.words.backfill, in the same transaction)."""
     stmts = [f"ALTER TABLE dyads ADD COLUMN IF NOT EXISTS {c} TEXT" for c in DYAD_EVENT_COLUMNS]
     sets = ", ".join(f"{c} = e.{c}" for c in DYAD_EVENT_COLUMNS)
     stmts.append(f"UPDATE dyads SET {sets} FROM events e "
                  f"WHERE e.doc_id = dyads.doc_id AND e.event_id = dyads.event_id")
-    return stmts + _create((WORDS, EVENT_WORDS), dialect)
+    from heron.store.dyad_months import RECOUNT
+
+    return stmts + _create((WORDS, EVENT_WORDS, DYAD_MONTHS), dialect) + [RECOUNT]
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, mentions, quotes, events, dyads, stories", _initial),
-    Migration(2, "event columns on dyads; word index of the evidence", _indexes, backfill="words"),
+    Migration(2, "event columns on dyads; word index of the evidence; dyad-month counts", _indexes,
+              backfill="words"),
 )
 
 

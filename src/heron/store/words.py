@@ -1,8 +1,8 @@
 """The word index of evidence sentences: what makes `text=` fast on a million events.
 
 A word is a run of letters, digits or underscores (Python's `\\w+`), lower-cased. Each distinct
-word is stored once in `words` with an id (a 64-bit hash of the word, so a writer needs no lookup
-to number it); `event_words` holds one row per distinct word of each event's evidence.
+word is stored once in `words` with a number (in order of first appearance); `event_words` holds
+one row per distinct word of each event's evidence, with the event's key and date.
 
 A text filter matches at the start of words: every word of the filter must begin a word of the
 sentence ("offic" finds "officials"; "ficials" finds nothing), found through the index by a
@@ -13,7 +13,6 @@ any word ("%", "--") is the substring test on every sentence, as before the inde
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -29,40 +28,41 @@ def tokens(text: str | None) -> list[str]:
     return list(dict.fromkeys(_WORD.findall((text or "").lower())))
 
 
-def word_id(word: str) -> int:
-    """A word's id: the first 8 bytes of its BLAKE2b hash as a signed 64-bit integer (fits BIGINT)."""
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-                          "big", signed=True)
-
-
-def index_rows(events: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """Rows of `words` (each word once) and `event_words` for event rows (doc_id, event_id, event_date,
-    evidence)."""
-    vocab: dict[str, int] = {}
-    postings = []
+def index_rows(events: Iterable[dict], known: dict[str, int], next_id: int) -> tuple[list[dict], list[dict], int]:
+    """Rows of `words` for the words not in `known` (numbered from `next_id`; `known` gets them too) and of
+    `event_words` for event rows (doc_id, event_id, event_date, evidence); and the next free id."""
+    new, postings = [], []
     for e in events:
         for w in tokens(e.get("evidence")):
-            wid = vocab.get(w)
+            wid = known.get(w)
             if wid is None:
-                wid = vocab[w] = word_id(w)
+                wid = known[w] = next_id
+                next_id += 1
+                new.append({"word_id": wid, "word": w})
             postings.append({"word_id": wid, "doc_id": e["doc_id"], "event_id": e["event_id"],
                              "event_date": e.get("event_date")})
-    return [{"word_id": i, "word": w} for w, i in vocab.items()], postings
+    return new, postings, next_id
 
 
 def write(store: "SqlStore", events: list[dict]) -> None:
-    """Index these (new) events, inside the caller's transaction: new words, then the postings."""
+    """Index these (new) events inside the caller's transaction, which holds the writer's lock: the words
+    not stored yet get the next ids (small numbers, which compress well: a search reads less), then the
+    postings."""
     from heron.store import schema
 
-    vocab, postings = index_rows(events)
-    if not postings:
+    batch = sorted({w for e in events for w in tokens(e.get("evidence"))})
+    if not batch:
         return
-    store.stage_rows("new_words", schema.WORDS, ["word_id", "word"], vocab)
+    store.stage_rows("batch_words", schema.WORDS, ["word"], [{"word": w} for w in batch])
     try:
-        store.execute("INSERT INTO words (word_id, word) SELECT n.word_id, n.word FROM new_words n "
-                      "WHERE NOT EXISTS (SELECT 1 FROM words w WHERE w.word_id = n.word_id)")
+        known = {w: int(i) for w, i in store.fetch_rows(
+            "SELECT w.word, w.word_id FROM words w JOIN batch_words b ON b.word = w.word")}
     finally:
-        store.unstage("new_words")
+        store.unstage("batch_words")
+    next_id = int(store.fetch_rows("SELECT coalesce(max(word_id), 0) FROM words")[0][0]) + 1
+    new, postings, _ = index_rows(events, known, next_id)
+    if new:
+        store.insert_rows(schema.WORDS, new)
     store.insert_rows(schema.EVENT_WORDS, postings)
 
 
