@@ -109,6 +109,7 @@ def dyad_events(a: str = Query(..., description="One party."), b: str = Query(..
         total = len(set(store.fetch_rows(keys, params + [month])))
         rows = store.fetch_arrow(
             f"SELECT {cols}, doc.title, doc.url, doc.publisher FROM events e LEFT JOIN documents doc ON doc.id = e.doc_id "
-            f"WHERE (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id LIMIT {MAX_EVENTS}",
-            params + [month]).to_pylist()
+            # An event's dyads have its period: saying so lets the scan skip the other months' blocks.
+            f"WHERE e.period = ? AND (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id "
+            f"LIMIT {MAX_EVENTS}", [month] + params + [month]).to_pylist()
     return DyadEvents(a=pa, b=pb, month=month, total=total, items=[convert.event_report(r) for r in rows])
