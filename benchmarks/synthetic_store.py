@@ -19,6 +19,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -99,6 +100,7 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
     pending: list[dict] = []       # reports waiting to be packed into documents
     vocab: dict[str, int] = {}     # the word index's words and their numbers (heron.store.words), written last
     next_id = 1
+    n_events: Counter = Counter()  # events per word id
     while made < n_events:
         tables = {t.name: {c: [] for c in t.column_names} for t in (schema.EVENTS, schema.DYADS, schema.STORIES)}
         for _ in range(chunk_stories):
@@ -123,9 +125,11 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
             ({"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
              for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"])), vocab, next_id)
         tables["event_words"] = {c: [p[c] for p in postings] for c in schema.EVENT_WORDS.column_names}
+        n_events.update(p["word_id"] for p in postings)
         for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES, schema.EVENT_WORDS):
             _load(con, t, docs if t is schema.DOCUMENTS else tables[t.name])
-    _load(con, schema.WORDS, {"word_id": list(vocab.values()), "word": list(vocab)})
+    _load(con, schema.WORDS, {"word_id": list(vocab.values()), "word": list(vocab),
+                              "n_events": [n_events[i] for i in vocab.values()]})
     con.execute(dyad_months.RECOUNT)
     counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in schema.TABLES}
     con.execute("CHECKPOINT")
@@ -265,7 +269,7 @@ def _event(world, doc_id, event_id, k, start, sentence, trig, sa, sr, r, publish
            "location_lon": place[2] if place else None, "location_geonameid": place[3] if place else None,
            "location_feature": "city" if place else None, "modality": r["modality"], "quote_id": None,
            "confidence": r["conf"], "source": publisher.lower(), "story_id": sid,
-           "event_json": json.dumps(ev, separators=(",", ":"))}
+           "event_json": json.dumps(ev, separators=(",", ":")), "words": words.word_list(sentence)}
     for c in tables["events"]:
         tables["events"][c].append(row[c])
     first = r["story"] is not None

@@ -5,6 +5,8 @@ after migrating a store written by version 1; the text filter's word-start seman
 network's filters answered from the dyads, are checked against the scans they replace."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from pg_fixture import (  # noqa: F401 - fixtures
     make_documents,
@@ -13,28 +15,30 @@ from pg_fixture import (  # noqa: F401 - fixtures
     store_url,
 )
 
-from heron.server import keyset
+from heron.server import keyset, queries
 from heron.server.routes_network import heaviest_dyads
 from heron.store import QueryFilters, open_store, schema
 from heron.store import dyad_months, words
 from heron.store.words import tokens
 
 
-def _index(store) -> tuple[set, set]:
-    vocab = store.fetch_rows("SELECT word_id, word FROM words")
-    assert len({i for i, _ in vocab}) == len({w for _, w in vocab}) == len(vocab)     # one number per word
-    return ({w for _, w in vocab},
+def _index(store) -> tuple[set, set, set]:
+    vocab = store.fetch_rows("SELECT word_id, word, n_events FROM words")
+    assert len({r[0] for r in vocab}) == len({r[1] for r in vocab}) == len(vocab)     # one number per word
+    return ({(w, n) for _, w, n in vocab},
             set(store.fetch_rows("SELECT w.word, x.doc_id, x.event_id, x.event_date FROM event_words x "
-                                 "JOIN words w ON w.word_id = x.word_id")))
+                                 "JOIN words w ON w.word_id = x.word_id")),
+            set(store.fetch_rows("SELECT doc_id, event_id, words FROM events")))
 
 
-def _recount(store) -> tuple[set, set]:
-    vocab, postings = set(), set()
+def _recount(store) -> tuple[set, set, set]:
+    vocab, postings, lists = Counter(), set(), set()
     for doc_id, event_id, day, evidence in store.fetch_rows("SELECT doc_id, event_id, event_date, evidence FROM events"):
         for w in tokens(evidence):
-            vocab.add(w)
+            vocab[w] += 1
             postings.add((w, doc_id, event_id, day))
-    return vocab, postings
+        lists.add((doc_id, event_id, (" " + " ".join(tokens(evidence)) + " ") if tokens(evidence) else None))
+    return set(vocab.items()), postings, lists
 
 
 def _dyad_columns(store) -> list[tuple]:
@@ -218,3 +222,17 @@ def test_dyad_series_from_the_counts_equals_a_scan_of_the_dyads(store_url):
                 assert [(r.period, r.ab, r.ba, r.events) for r in fast] == [(r.period, r.ab, r.ba, r.events) for r in slow]
                 assert [r.net_goldstein for r in fast] == pytest.approx([r.net_goldstein for r in slow])
                 assert any(r.events for r in slow) or (since, until) == ("1990-01", "1990-12")
+
+
+@pytest.mark.parametrize("text", ["said", "kaz", "s", "rail freight", "freight", "zzqxj"])
+def test_a_common_word_read_from_the_events_word_lists_finds_what_its_postings_find(store_url, text, monkeypatch):
+    with open_store(store_url) as store:
+        store.ingest(make_documents(30))
+        by_postings = _ids(store, text=text)
+        timeline = queries.timeline(store, QueryFilters.parse(text=text), "month", "reports")
+        monkeypatch.setattr(words, "SCAN_EVENTS", 0)     # every word is common: the events' word lists
+        where, _ = words.text_condition(store, text, "e")
+        assert ".words LIKE" in where or text == "zzqxj"
+        assert _ids(store, text=text) == by_postings
+        assert queries.timeline(store, QueryFilters.parse(text=text), "month", "reports") == timeline
+    assert by_postings or text == "zzqxj"

@@ -125,7 +125,7 @@ def _from_index(store: SqlStore, filters: QueryFilters, page_cond: str, page_par
     """A search for one word (maybe with dates): the page, the total and the rows before the page are
     chosen from the word index (which has each event's key and date), then the page's rows are read."""
     word = words.phrase(filters.text or "")[0]
-    ids = words.word_ids(store, word)
+    ids, n = words.lookup(store, word)
     if not ids:
         return [], 0, 0
     cond, params = words.postings(ids, word)
@@ -134,8 +134,11 @@ def _from_index(store: SqlStore, filters: QueryFilters, page_cond: str, page_par
     # An event with two words of the prefix ("officer", "officials") is one match.
     keys = (f"SELECT {'DISTINCT ' if len(ids) > 1 else ''}x.event_date, x.doc_id, x.event_id FROM event_words x "
             f"WHERE {cond}{dates}")
-    total, ahead = store.fetch_rows(f"SELECT count(*), sum(CASE WHEN {before_cond} THEN 1 ELSE 0 END) "
-                                    f"FROM ({keys}) e", before_params + params)[0]
+    if len(ids) == 1 and not dates and before_cond == "FALSE":     # the first page of one word: counted at ingest
+        total, ahead = n, 0
+    else:
+        total, ahead = store.fetch_rows(f"SELECT count(*), sum(CASE WHEN {before_cond} THEN 1 ELSE 0 END) "
+                                        f"FROM ({keys}) e", before_params + params)[0]
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
     rows = store.fetch_arrow(
         f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT e.doc_id, e.event_id FROM ({keys}) e WHERE {page_cond} "

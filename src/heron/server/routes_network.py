@@ -13,7 +13,7 @@ from heron.server.routes import ERRORS, store_access
 from heron.store import QueryFilters
 from heron.store.base import SqlStore
 from heron.store.query import event_where
-from heron.store.words import tokens
+from heron.store import words
 
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["aggregates"])
 
@@ -41,14 +41,18 @@ def dyad_where(filters: QueryFilters, store: SqlStore) -> tuple[str, list[Any]]:
         params.append(filters.until)
     done = {*DYAD_COLUMNS, "since", "until", "limit"}
     if store.indexed:
-        # A text filter of one word is a lookup of (doc_id, event_id) in the word index: no events needed.
-        one_word = bool(filters.text) and tokens(filters.text) == [filters.text.lower()]
-        mine = {k: getattr(filters, k) for k in (*ON_DYADS, *(("text",) if one_word else ()))}
+        mine = {k: getattr(filters, k) for k in ON_DYADS}
         if any(mine.values()):
             where, more = event_where(QueryFilters(**mine), "d", store)
             conds.append(where)
             params += more
         done |= set(mine)
+        # A text filter of one word is a lookup of (doc_id, event_id) in the word index: no events needed.
+        if filters.text and words.phrase(filters.text):
+            where, more = words.text_condition(store, filters.text, "d", scan=False)
+            conds.append(where)
+            params += more
+            done.add("text")
     rest = QueryFilters(**{k: v for k, v in filters.__dict__.items() if k not in done})
     if rest != QueryFilters():
         where, more = event_where(rest, "e", store)

@@ -57,7 +57,7 @@ class IngestStats:
 BATCH_ROWS = 10_000
 
 # Columns of `heron query` output: the event row without its bulky JSON, plus the article.
-EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c != "event_json"]
+EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c not in ("event_json", "words")]
 STORY_OUTPUT_COLUMNS = [c for c in schema.STORIES.column_names if c != "signature"]
 
 
@@ -133,8 +133,9 @@ class SqlStore(ABC):
                     continue
                 for stmt in m.statements(self.dialect):
                     self.execute(stmt)
-                if m.backfill == "words":
+                if m.backfill == "indexes":
                     words.backfill(self)
+                    self.execute(dyad_months.RECOUNT)
                 self.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                              [m.version, m.description, _now()])
         self._indexed = None

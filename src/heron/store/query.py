@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from heron.store.like import LIKE, contains, like_literal
 from heron.store.rows import parse_date
 from heron.store.words import text_condition
 
-if TYPE_CHECKING:
-    from heron.store.base import SqlStore
+# A heron.store.base.SqlStore (which imports this module), for the word index's look-ups.
+SqlStore = Any
 
 _CODE = re.compile(r"^[A-Z0-9_]{2,12}$")
 
@@ -79,26 +80,12 @@ class QueryFilters:
         return cls(**out)
 
 
-# LIKE patterns escape their wildcards with a backslash: "%" and "_" typed by a user are matched as
-# themselves (before, "text=%" matched every event). Both backends accept `LIKE ? ESCAPE '\'`.
-LIKE = "LIKE ? ESCAPE '\\'"
-
-
-def like_literal(value: str) -> str:
-    """`value` with LIKE's wildcards and escape character escaped."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def contains(value: str) -> str:
-    return f"%{like_literal(value)}%"
-
-
 def _key(code: str) -> str:
     """';KAZ;'-delimited key lists: a code (which may hold '_') matched as one whole item."""
     return f"%;{like_literal(code)};%"
 
 
-def event_where(f: QueryFilters, alias: str = "e", store: "SqlStore | None" = None) -> tuple[str, list[Any]]:
+def event_where(f: QueryFilters, alias: str = "e", store: SqlStore | None = None) -> tuple[str, list[Any]]:
     """SQL condition over the events table (alias `alias`) and its parameters.
 
     `text` goes through the word index of `store` (heron.store.words: matched at the start of words;

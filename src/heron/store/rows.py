@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from heron.store.schema import DYAD_EVENT_COLUMNS
+from heron.store.words import word_list
 
 _SPACE = re.compile(r"\s+")
 # NUL cannot be stored in a PostgreSQL text column and lone surrogates cannot be encoded at all; heron's
@@ -166,6 +167,7 @@ def event_row(doc: dict, ev: dict, doc_date: date | None) -> dict:
         "_recipient_parties": [p for p, _ in parties(recips)],
         "_names": [a.get(k) for a in actors + recips for k in ("name", "text") if a.get(k)],
     }
+    row["words"] = word_list(row["evidence"])
     return row
 
 

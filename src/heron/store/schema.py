@@ -72,8 +72,9 @@ EVENTS = Table("events", _cols(
     "goldstein:float plover_score:float event_date:date period:text date_text:text date_precision:text "
     "location_text:text location_name:text location_country:text location_lat:float location_lon:float "
     "location_geonameid:bigint location_feature:text modality:text quote_id:text confidence:float "
-    "source:text story_id:text event_json:text"),
+    "source:text story_id:text event_json:text words:text"),
     primary_key=("doc_id", "event_id"), pg_indexes=("story_id", "event_date", "plover_type"))
+# Version 2 added `words` (heron.store.words.word_list: the evidence's distinct words, for text search).
 
 # One row per (actor party, recipient party) of an event: the unit of dyadic aggregates.
 # first_report marks the rows of the report that founded a story, so story-level counts need no join.
@@ -98,7 +99,7 @@ STORIES = Table("stories", _cols(
 # distinct lower-cased word once with its number; `event_words` one row per
 # distinct word of an event's evidence, with the event's date (so a page of a text search is
 # chosen from the index alone).
-WORDS = Table("words", _cols("word_id:bigint word:text"), primary_key=("word_id",),
+WORDS = Table("words", _cols("word_id:bigint word:text n_events:bigint"), primary_key=("word_id",),
               pg_indexes=("word text_pattern_ops",))
 EVENT_WORDS = Table("event_words", _cols("word_id:bigint doc_id:text event_id:text event_date:date"),
                     pg_indexes=("word_id",))
@@ -134,25 +135,26 @@ def _create(tables: tuple[Table, ...], dialect: str) -> list[str]:
 
 def _initial(dialect: str) -> list[str]:
     dyads_v1 = Table("dyads", _cols(_DYAD_V1), pg_indexes=_DYAD_INDEXES)
-    return _create((DOCUMENTS, MENTIONS, QUOTES, EVENTS, dyads_v1, STORIES), dialect)
+    events_v1 = Table("events", EVENTS.columns[:-1], EVENTS.primary_key, pg_indexes=EVENTS.pg_indexes)
+    return _create((DOCUMENTS, MENTIONS, QUOTES, events_v1, dyads_v1, STORIES), dialect)
 
 
 def _indexes(dialect: str) -> list[str]:
-    """Columns of the event on its dyads (filled from the events), the dyad-month counts (counted from the
-    dyads) and the word index's tables (filled by heron.store.words.backfill, in the same transaction)."""
+    """Columns of the event on its dyads (filled from the events), the word index (filled by
+    heron.store.words.backfill) and the dyad-month counts (heron.store.dyad_months.RECOUNT): the data
+    steps run after these statements, in the same transaction (SqlStore.migrate)."""
     stmts = [f"ALTER TABLE dyads ADD COLUMN IF NOT EXISTS {c} TEXT" for c in DYAD_EVENT_COLUMNS]
+    stmts.append("ALTER TABLE events ADD COLUMN IF NOT EXISTS words TEXT")
     sets = ", ".join(f"{c} = e.{c}" for c in DYAD_EVENT_COLUMNS)
     stmts.append(f"UPDATE dyads SET {sets} FROM events e "
                  f"WHERE e.doc_id = dyads.doc_id AND e.event_id = dyads.event_id")
-    from heron.store.dyad_months import RECOUNT
-
-    return stmts + _create((WORDS, EVENT_WORDS, DYAD_MONTHS), dialect) + [RECOUNT]
+    return stmts + _create((WORDS, EVENT_WORDS, DYAD_MONTHS), dialect)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, mentions, quotes, events, dyads, stories", _initial),
     Migration(2, "event columns on dyads; word index of the evidence; dyad-month counts", _indexes,
-              backfill="words"),
+              backfill="indexes"),
 )
 
 

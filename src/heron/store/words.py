@@ -1,12 +1,14 @@
 """The word index of evidence sentences: what makes `text=` fast on a million events.
 
 A word is a run of letters, digits or underscores (Python's `\\w+`), lower-cased. Each distinct
-word is stored once in `words` with a number (in order of first appearance); `event_words` holds
-one row per distinct word of each event's evidence, with the event's key and date.
+word is stored once in `words` with a number (in order of first appearance) and its count of events;
+`event_words` holds one row per distinct word of each event's evidence, with the event's key and
+date; and each event keeps its distinct words in its `words` column (" a b c ").
 
 A text filter matches at the start of words: every word of the filter must begin a word of the
-sentence ("offic" finds "officials"; "ficials" finds nothing), found through the index by a
-prefix scan of the small `words` table and a lookup of the ids. When the filter holds more than
+sentence ("offic" finds "officials"; "ficials" finds nothing). The words beginning so are looked up
+in the small `words` table; a word in few events is then found through its postings, a word in many
+by one pass over the events' `words` column (LIKE '% offic%'). When the filter holds more than
 one word, or anything besides a word (spaces, punctuation), the sentence must also contain the
 filter itself, case-insensitively, as before ("prime minister" is a phrase). A filter without
 any word ("%", "--") is the substring test on every sentence, as before the index.
@@ -14,10 +16,14 @@ any word ("%", "--") is the substring test on every sentence, as before the inde
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable
+from collections import Counter
+from typing import Any, Iterable
 
-if TYPE_CHECKING:
-    from heron.store.base import SqlStore
+from heron.store import schema
+from heron.store.like import LIKE, contains, like_literal
+
+# A heron.store.base.SqlStore, which is not imported here: it imports this module to write the index.
+SqlStore = Any
 
 _WORD = re.compile(r"\w+")
 BACKFILL_ROWS = 50_000
@@ -26,6 +32,13 @@ BACKFILL_ROWS = 50_000
 def tokens(text: str | None) -> list[str]:
     """The distinct words of a text, lower-cased, in order of first appearance."""
     return list(dict.fromkeys(_WORD.findall((text or "").lower())))
+
+
+def word_list(text: str | None) -> str | None:
+    """The `words` column of an event: its distinct words between spaces (" a b c "), so that the words
+    beginning with p are the matches of LIKE '% p%'."""
+    words = tokens(text)
+    return f" {' '.join(words)} " if words else None
 
 
 def index_rows(events: Iterable[dict], known: dict[str, int], next_id: int) -> tuple[list[dict], list[dict], int]:
@@ -38,18 +51,16 @@ def index_rows(events: Iterable[dict], known: dict[str, int], next_id: int) -> t
             if wid is None:
                 wid = known[w] = next_id
                 next_id += 1
-                new.append({"word_id": wid, "word": w})
+                new.append({"word_id": wid, "word": w, "n_events": 0})
             postings.append({"word_id": wid, "doc_id": e["doc_id"], "event_id": e["event_id"],
                              "event_date": e.get("event_date")})
     return new, postings, next_id
 
 
-def write(store: "SqlStore", events: list[dict]) -> None:
+def write(store: SqlStore, events: list[dict]) -> None:
     """Index these (new) events inside the caller's transaction, which holds the writer's lock: the words
-    not stored yet get the next ids (small numbers, which compress well: a search reads less), then the
-    postings."""
-    from heron.store import schema
-
+    not stored yet get the next ids (small numbers, which compress well: a search reads less), the postings
+    are added and each word's count of events grows by its postings."""
     batch = sorted({w for e in events for w in tokens(e.get("evidence"))})
     if not batch:
         return
@@ -64,11 +75,19 @@ def write(store: "SqlStore", events: list[dict]) -> None:
     if new:
         store.insert_rows(schema.WORDS, new)
     store.insert_rows(schema.EVENT_WORDS, postings)
+    n = Counter(p["word_id"] for p in postings)
+    store.stage_rows("word_counts", schema.WORDS, ["word_id", "n_events"],
+                     [{"word_id": i, "n_events": c} for i, c in n.items()])
+    try:
+        store.execute("UPDATE words SET n_events = words.n_events + c.n_events FROM word_counts c "
+                      "WHERE words.word_id = c.word_id")
+    finally:
+        store.unstage("word_counts")
 
 
-def backfill(store: "SqlStore") -> int:
-    """Index every stored event (a store written by schema version 1, whose index is empty); returns how
-    many. Runs inside migration 2's transaction, reading the evidence a batch at a time in key order."""
+def backfill(store: SqlStore) -> int:
+    """Index every stored event and fill its `words` column (a store written by schema version 1, whose
+    index is empty); returns how many. Runs inside migration 2's transaction, a batch at a time in key order."""
     done, last = 0, None
     while True:
         after, params = ("WHERE e.doc_id > ? OR (e.doc_id = ? AND e.event_id > ?) ", [last[0], last[0], last[1]]) \
@@ -78,16 +97,22 @@ def backfill(store: "SqlStore") -> int:
         if not rows:
             return done
         write(store, rows)
+        store.stage_rows("event_word_lists", schema.EVENTS, ["doc_id", "event_id", "words"],
+                         [{**r, "words": word_list(r["evidence"])} for r in rows])
+        try:
+            store.execute("UPDATE events SET words = w.words FROM event_word_lists w "
+                          "WHERE events.doc_id = w.doc_id AND events.event_id = w.event_id")
+        finally:
+            store.unstage("event_word_lists")
         done += len(rows)
         last = (rows[-1]["doc_id"], rows[-1]["event_id"])
 
 
-def word_ids(store: "SqlStore", prefix: str) -> list[int]:
-    """Ids of the stored words that begin with `prefix` (a word, lower-cased)."""
-    from heron.store.query import LIKE, like_literal
-
-    return [int(r[0]) for r in store.fetch_rows(f"SELECT word_id FROM words WHERE word {LIKE}",
-                                                [like_literal(prefix) + "%"])]
+def lookup(store: SqlStore, prefix: str) -> tuple[list[int], int]:
+    """Ids of the stored words that begin with `prefix` (a word, lower-cased), and their events (an event
+    with two of them counts twice)."""
+    rows = store.fetch_rows(f"SELECT word_id, n_events FROM words WHERE word {LIKE}", [like_literal(prefix) + "%"])
+    return [int(i) for i, _ in rows], sum(int(n or 0) for _, n in rows)
 
 
 def phrase(text: str) -> list[str] | None:
@@ -97,14 +122,15 @@ def phrase(text: str) -> list[str] | None:
 
 
 MAX_INLINE_IDS = 500
+# A word in more events than this is found by reading the events' `words` column (one pass, however many
+# match) instead of joining its postings to the events (a join of that many keys costs more than the pass).
+SCAN_EVENTS = 50_000
 
 
 def postings(ids: list[int], prefix: str, alias: str = "x") -> tuple[str, list[Any]]:
     """Condition on event_words selecting the words that begin with `prefix`, whose ids are `ids`: FALSE
     when there are none; the ids inlined when there are few (integers we made: the database then skips
     blocks of the table by their range); a lookup in `words` when there are many (a prefix of one letter)."""
-    from heron.store.query import LIKE, like_literal
-
     if not ids:
         return "FALSE", []
     if len(ids) > MAX_INLINE_IDS:
@@ -112,21 +138,22 @@ def postings(ids: list[int], prefix: str, alias: str = "x") -> tuple[str, list[A
     return f"{alias}.word_id IN ({', '.join(str(int(i)) for i in sorted(set(ids)))})", []
 
 
-def text_condition(store: "SqlStore", text: str, alias: str) -> tuple[str, list[Any]]:
-    """Condition on events (alias `alias`) for the text filter, its words looked up in `store`'s index."""
-    from heron.store.query import LIKE, contains
-
+def text_condition(store: SqlStore, text: str, alias: str, scan: bool = True) -> tuple[str, list[Any]]:
+    """Condition on events (alias `alias`; on dyads, `scan=False`) for the text filter, its words looked up
+    in `store`'s index. Only the first word is looked up: in a sentence that holds the whole filter, each
+    later word follows a character that is no word character (it does in the filter), so begins a word."""
     words = _WORD.findall(text.lower())
     substring = f"lower({alias}.evidence) {LIKE}"
     if not words:
         return substring, [contains(text.lower())]
-    # Only the first word is looked up: in a sentence that holds the whole filter, each later word follows
-    # a character that is no word character (it does in the filter), so it begins a word there anyway.
-    ids = word_ids(store, words[0])
+    ids, n = lookup(store, words[0])
     if not ids:
         return "FALSE", []
-    cond, params = postings(ids, words[0])
-    index = f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x WHERE {cond})"
+    if scan and n > SCAN_EVENTS:
+        index, params = f"{alias}.words {LIKE}", [f"% {like_literal(words[0])}%"]
+    else:
+        cond, params = postings(ids, words[0])
+        index = f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x WHERE {cond})"
     if phrase(text) is None:        # a phrase, or a word with punctuation: the sentence holds the filter too
         return f"{index} AND {substring}", [*params, contains(text.lower())]
     return index, params
