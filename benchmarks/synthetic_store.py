@@ -285,7 +285,7 @@ def _event(world, doc_id, event_id, k, start, sentence, trig, sa, sr, r, publish
              "quad_class": row["quad_class"], "goldstein": row["goldstein"], "modality": r["modality"],
              "story_id": sid, "first_report": first, "actor_keys": keys_a, "recipient_keys": keys_r,
              "actor_sectors": row["actor_sectors"], "recipient_sectors": row["recipient_sectors"],
-             "location_country": row["location_country"]}
+             "location_country": row["location_country"], "words": row["words"]}
         for c in tables["dyads"]:
             tables["dyads"][c].append(d[c])
     if first:

@@ -171,8 +171,8 @@ def query(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
           since: Optional[str] = typer.Option(None, "--since"),
           until: Optional[str] = typer.Option(None, "--until"),
           place: Optional[str] = typer.Option(None, "--place"),
-          text: Optional[str] = typer.Option(None, "--text", help="Evidence words begin so ('offic' finds "
-                                                                 "'officials'); a phrase is also held as written."),
+          text: Optional[str] = typer.Option(None, "--text", help="Evidence words from their start ('offic' finds "
+                                                                 "'officials'); several: one after the other."),
           min_confidence: Optional[float] = typer.Option(None, "--min-confidence",
                                                          help="Only events at least this likely to be right (0-1)."),
           stories: bool = typer.Option(False, "--stories", help="One row per story (duplicate reports merged)."),

@@ -90,7 +90,7 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
     elif before_key is not None:
         page_cond, page_params = before(before_key)
         before_cond, before_params, order = page_cond, page_params, REVERSE
-    if store.indexed and words.phrase(filters.text or "") and not _beyond_index(filters):
+    if store.indexed and words.one_word(filters.text) and not _beyond_index(filters):
         rows, total, ahead = _from_index(store, filters, page_cond, page_params, order, limit, skip,
                                          before_cond, before_params)
     elif filters.text or filters.place:
@@ -124,7 +124,7 @@ def _from_index(store: SqlStore, filters: QueryFilters, page_cond: str, page_par
                 skip: str, before_cond: str, before_params: list) -> tuple[list[dict], int, int]:
     """A search for one word (maybe with dates): the page, the total and the rows before the page are
     chosen from the word index (which has each event's key and date), then the page's rows are read."""
-    word = words.phrase(filters.text or "")[0]
+    word = words.one_word(filters.text)
     ids, n = words.lookup(store, word)
     if not ids:
         return [], 0, 0

@@ -20,8 +20,8 @@ router = APIRouter(prefix="/api", responses=ERRORS, tags=["aggregates"])
 # Filters the dyads table answers by itself (it copies these columns of its event); any other
 # filter needs the events table.
 DYAD_COLUMNS = {"type": "plover_type", "cameo_root": "cameo_root", "quad": "quad_class"}
-# Since schema version 2 the dyads also copy their event's keys, sectors and location country, so these
-# filters are the events' own conditions (heron.store.query.event_where) on the dyads.
+# Since schema version 2 the dyads also copy their event's keys, sectors, location country and words, so
+# these filters, and text, are the events' own conditions (heron.store.query.event_where) on the dyads.
 ON_DYADS = ("actor", "recipient", "country", "sector")
 
 
@@ -47,9 +47,9 @@ def dyad_where(filters: QueryFilters, store: SqlStore) -> tuple[str, list[Any]]:
             conds.append(where)
             params += more
         done |= set(mine)
-        # A text filter of one word is a lookup of (doc_id, event_id) in the word index: no events needed.
-        if filters.text and words.phrase(filters.text):
-            where, more = words.text_condition(store, filters.text, "d", scan=False)
+        # Text with a word: the word index, or the words the dyads copy (no events needed).
+        if filters.text and words.tokens(filters.text):
+            where, more = words.text_condition(store, filters.text, "d")
             conds.append(where)
             params += more
             done.add("text")

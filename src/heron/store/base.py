@@ -135,6 +135,7 @@ class SqlStore(ABC):
                     self.execute(stmt)
                 if m.backfill == "indexes":
                     words.backfill(self)
+                    self.execute(schema.FILL_DYAD_COLUMNS)
                     self.execute(dyad_months.RECOUNT)
                 self.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                              [m.version, m.description, _now()])

@@ -81,9 +81,10 @@ EVENTS = Table("events", _cols(
 _DYAD_V1 = ("doc_id:text event_id:text actor:text recipient:text event_date:date period:text plover_type:text "
             "cameo_root:text quad_class:int goldstein:float modality:text story_id:text first_report:bool")
 _DYAD_INDEXES = ("actor, recipient", "recipient", "story_id", "doc_id, event_id")
-# Version 2 copies the event's actor/recipient keys and sectors and its location country, so the
-# network answers actor, recipient, country and sector filters from the dyads alone.
-DYAD_EVENT_COLUMNS = ("actor_keys", "recipient_keys", "actor_sectors", "recipient_sectors", "location_country")
+# Version 2 copies the event's actor/recipient keys and sectors, its location country and its words
+# (heron.store.words), so the network answers those filters and text from the dyads alone.
+DYAD_EVENT_COLUMNS = ("actor_keys", "recipient_keys", "actor_sectors", "recipient_sectors", "location_country",
+                      "words")
 DYADS = Table("dyads", _cols(_DYAD_V1 + "".join(f" {c}:text" for c in DYAD_EVENT_COLUMNS)),
               pg_indexes=_DYAD_INDEXES)
 
@@ -140,15 +141,17 @@ def _initial(dialect: str) -> list[str]:
 
 
 def _indexes(dialect: str) -> list[str]:
-    """Columns of the event on its dyads (filled from the events), the word index (filled by
-    heron.store.words.backfill) and the dyad-month counts (heron.store.dyad_months.RECOUNT): the data
-    steps run after these statements, in the same transaction (SqlStore.migrate)."""
+    """Columns of the event on its dyads, the word index and the dyad-month counts; they are filled after
+    these statements, in the same transaction (SqlStore.migrate: heron.store.words.backfill, then
+    FILL_DYAD_COLUMNS, then heron.store.dyad_months.RECOUNT)."""
     stmts = [f"ALTER TABLE dyads ADD COLUMN IF NOT EXISTS {c} TEXT" for c in DYAD_EVENT_COLUMNS]
     stmts.append("ALTER TABLE events ADD COLUMN IF NOT EXISTS words TEXT")
-    sets = ", ".join(f"{c} = e.{c}" for c in DYAD_EVENT_COLUMNS)
-    stmts.append(f"UPDATE dyads SET {sets} FROM events e "
-                 f"WHERE e.doc_id = dyads.doc_id AND e.event_id = dyads.event_id")
     return stmts + _create((WORDS, EVENT_WORDS, DYAD_MONTHS), dialect)
+
+
+# Migration 2's copy of the event columns onto the dyads, run once the events' words are filled.
+FILL_DYAD_COLUMNS = (f"UPDATE dyads SET {', '.join(f'{c} = e.{c}' for c in DYAD_EVENT_COLUMNS)} FROM events e "
+                     f"WHERE e.doc_id = dyads.doc_id AND e.event_id = dyads.event_id")
 
 
 MIGRATIONS: tuple[Migration, ...] = (

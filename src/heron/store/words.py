@@ -3,15 +3,18 @@
 A word is a run of letters, digits or underscores (Python's `\\w+`), lower-cased. Each distinct
 word is stored once in `words` with a number (in order of first appearance) and its count of events;
 `event_words` holds one row per distinct word of each event's evidence, with the event's key and
-date; and each event keeps its distinct words in its `words` column (" a b c ").
+date; and each event keeps its words in order in its `words` column (" a b a c ").
 
-A text filter matches at the start of words: every word of the filter must begin a word of the
-sentence ("offic" finds "officials"; "ficials" finds nothing). The words beginning so are looked up
-in the small `words` table; a word in few events is then found through its postings, a word in many
-by one pass over the events' `words` column (LIKE '% offic%'). When the filter holds more than
-one word, or anything besides a word (spaces, punctuation), the sentence must also contain the
-filter itself, case-insensitively, as before ("prime minister" is a phrase). A filter without
-any word ("%", "--") is the substring test on every sentence, as before the index.
+A text filter matches at the start of words, case-insensitively: "offic" finds "officials" and
+"office", "ficials" finds nothing. A filter of several words finds them one after the other, the
+last one from its start ("prime minister" finds "Prime Minister" and "prime ministers"); whatever
+stands around or between words in the filter or in the sentence (spaces, punctuation) is not
+compared, so "U.S." finds "U.S." and "U.S" (the words u, s), "Xi's" finds "Xi's" and "Xi s". A filter without any word ("%", "--") is the
+substring test on every sentence, as before the index.
+
+How: the first word is looked up in the small `words` table (none: nothing matches); one word in few
+events is found through its postings, a word in many events or several words by one pass over the
+events' `words` column (LIKE '% offic%', LIKE '% prime minister%').
 """
 from __future__ import annotations
 
@@ -35,9 +38,10 @@ def tokens(text: str | None) -> list[str]:
 
 
 def word_list(text: str | None) -> str | None:
-    """The `words` column of an event: its distinct words between spaces (" a b c "), so that the words
-    beginning with p are the matches of LIKE '% p%'."""
-    words = tokens(text)
+    """The `words` column of an event: its words in order between single spaces (" a b a c "), so that
+    LIKE '% p%' finds a word beginning with p, and LIKE '% a b%' the word a followed by a word beginning
+    with b (whatever stood between them in the sentence besides word characters)."""
+    words = _WORD.findall((text or "").lower())
     return f" {' '.join(words)} " if words else None
 
 
@@ -115,10 +119,10 @@ def lookup(store: SqlStore, prefix: str) -> tuple[list[int], int]:
     return [int(i) for i, _ in rows], sum(int(n or 0) for _, n in rows)
 
 
-def phrase(text: str) -> list[str] | None:
-    """The words of a text filter when it is nothing but one word (no substring test needed), else None."""
-    words = _WORD.findall(text.lower())
-    return words if words == [text.lower()] else None
+def one_word(text: str | None) -> str | None:
+    """The word of a text filter that has exactly one (the index answers it alone), else None."""
+    words = _WORD.findall((text or "").lower())
+    return words[0] if len(words) == 1 else None
 
 
 MAX_INLINE_IDS = 500
@@ -138,22 +142,17 @@ def postings(ids: list[int], prefix: str, alias: str = "x") -> tuple[str, list[A
     return f"{alias}.word_id IN ({', '.join(str(int(i)) for i in sorted(set(ids)))})", []
 
 
-def text_condition(store: SqlStore, text: str, alias: str, scan: bool = True) -> tuple[str, list[Any]]:
-    """Condition on events (alias `alias`; on dyads, `scan=False`) for the text filter, its words looked up
-    in `store`'s index. Only the first word is looked up: in a sentence that holds the whole filter, each
-    later word follows a character that is no word character (it does in the filter), so begins a word."""
+def text_condition(store: SqlStore, text: str, alias: str) -> tuple[str, list[Any]]:
+    """Condition on events or dyads (alias `alias`: each has `doc_id`, `event_id` and `words`) for the text
+    filter, its words looked up in `store`'s index."""
     words = _WORD.findall(text.lower())
-    substring = f"lower({alias}.evidence) {LIKE}"
     if not words:
-        return substring, [contains(text.lower())]
+        return f"lower({alias}.evidence) {LIKE}", [contains(text.lower())]
     ids, n = lookup(store, words[0])
     if not ids:
         return "FALSE", []
-    if scan and n > SCAN_EVENTS:
-        index, params = f"{alias}.words {LIKE}", [f"% {like_literal(words[0])}%"]
-    else:
-        cond, params = postings(ids, words[0])
-        index = f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x WHERE {cond})"
-    if phrase(text) is None:        # a phrase, or a word with punctuation: the sentence holds the filter too
-        return f"{index} AND {substring}", [*params, contains(text.lower())]
-    return index, params
+    if len(words) > 1 or n > SCAN_EVENTS:
+        # Several words follow one another in the word list; a common word is one pass over the lists.
+        return f"{alias}.words {LIKE}", [f"% {like_literal(' '.join(words))}%"]
+    cond, params = postings(ids, words[0])
+    return f"({alias}.doc_id, {alias}.event_id) IN (SELECT x.doc_id, x.event_id FROM event_words x WHERE {cond})", params
