@@ -100,7 +100,7 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
     pending: list[dict] = []       # reports waiting to be packed into documents
     vocab: dict[str, int] = {}     # the word index's words and their numbers (heron.store.words), written last
     next_id = 1
-    n_events: Counter = Counter()  # events per word id
+    word_events: Counter = Counter()  # events per word id
     while made < n_events:
         tables = {t.name: {c: [] for c in t.column_names} for t in (schema.EVENTS, schema.DYADS, schema.STORIES)}
         for _ in range(chunk_stories):
@@ -125,11 +125,11 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
             ({"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
              for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"])), vocab, next_id)
         tables["event_words"] = {c: [p[c] for p in postings] for c in schema.EVENT_WORDS.column_names}
-        n_events.update(p["word_id"] for p in postings)
+        word_events.update(p["word_id"] for p in postings)
         for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES, schema.EVENT_WORDS):
             _load(con, t, docs if t is schema.DOCUMENTS else tables[t.name])
     _load(con, schema.WORDS, {"word_id": list(vocab.values()), "word": list(vocab),
-                              "n_events": [n_events[i] for i in vocab.values()]})
+                              "n_events": [word_events[i] for i in vocab.values()]})
     con.execute(dyad_months.RECOUNT)
     counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in schema.TABLES}
     con.execute("CHECKPOINT")
