@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from heron.server.params import invalid
-from heron.store import QueryFilters
+from heron.store import QueryFilters, words
 from heron.store.base import EVENT_OUTPUT_COLUMNS, SqlStore
-from heron.store import words
 from heron.store.query import event_where
 
 Key = tuple[Optional[dt.date], str, str]
@@ -151,8 +150,9 @@ def _scan_once(store: SqlStore, where: str, params: list, page_cond: str, page_p
                skip: str, before_cond: str, before_params: list) -> tuple[list[dict], int, int]:
     """The page, the total and the rows before the page with one evaluation of the filters.
 
-    For filters that read every sentence (`text`, `place`: a case-insensitive substring test on each
-    row) the matching keys are set aside once; counting them and choosing the page then costs little.
+    For filters that read every row (`place`: a case-insensitive substring test; `text` of several words
+    or of a common word: a pass over the word lists) the matching keys are set aside once; counting them
+    and choosing the page then costs little.
     """
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
     sql = (f"WITH m AS MATERIALIZED (SELECT e.event_date, e.doc_id, e.event_id FROM events e WHERE {where}), "

@@ -66,6 +66,7 @@ class SqlStore(ABC):
 
     def __init__(self, cluster: ClusterConfig = ClusterConfig()):
         self.cluster = cluster
+        self._indexed: bool | None = None
 
     # ---- backend primitives -------------------------------------------------------------
     @abstractmethod
@@ -146,7 +147,7 @@ class SqlStore(ABC):
     def indexed(self) -> bool:
         """Whether the store has schema version 2's word index and event columns on dyads. A store written
         by version 1 and opened read-only has not: its reads fall back to scanning (slower, same rows)."""
-        if getattr(self, "_indexed", None) is None:
+        if self._indexed is None:
             self._indexed = self.schema_version() >= 2
         return self._indexed
 
