@@ -179,13 +179,17 @@ def test_network_from_dyads_equals_the_join_of_events(store_url, filters):
 
 
 @pytest.mark.parametrize("filters", [{"text": "said"}, {"text": "min"}, {"text": "s", "since": "2023-02-01"},
-                                     {"text": "zzqxj"}])
-def test_pages_of_a_word_from_the_index_follow_the_query(store_url, filters):
+                                     {"text": "zzqxj"}, {"text": "rail freight"}, {"text": "rail freight", "scan": 1}])
+def test_pages_of_a_word_from_the_index_follow_the_query(store_url, filters, monkeypatch):
+    if filters.pop("scan", None):      # every word common: pages by a date-ordered pass, not one set of keys
+        monkeypatch.setattr(words, "SCAN_EVENTS", 0)
     with open_store(store_url) as store:
         store.ingest(make_documents(40))
         f = QueryFilters.parse(**filters)
         expected = [(r["doc_id"], r["event_id"]) for r in store.query(f).to_pylist()]
-        assert keyset._beyond_index(f) is False and words.one_word(f.text)
+        assert keyset._beyond_index(f) is False
+        assert bool(words.one_word(f.text)) != (" " in f.text)
+        assert words.common(store, f.text) == (words.SCAN_EVENTS == 0)
         seen, cursor, positions = [], None, []
         while True:
             page = keyset.event_page(store, f, 7, after_key=keyset.decode("after", cursor) if cursor else None)

@@ -92,7 +92,7 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
     if store.indexed and words.one_word(filters.text) and not _beyond_index(filters):
         rows, total, ahead = _from_index(store, filters, page_cond, page_params, order, limit, skip,
                                          before_cond, before_params)
-    elif filters.text or filters.place:
+    elif filters.place or (filters.text and not (store.indexed and words.common(store, filters.text))):
         rows, total, ahead = _scan_once(store, where, params, page_cond, page_params, order, limit, skip,
                                         before_cond, before_params)
     else:

@@ -125,6 +125,13 @@ def one_word(text: str | None) -> str | None:
     return words[0] if len(words) == 1 else None
 
 
+def common(store: SqlStore, text: str | None) -> bool:
+    """Whether every word of a text filter is in more than SCAN_EVENTS events (so probably are many
+    matches: a page of them is found early in a date-ordered pass, which need not read every row)."""
+    words = _WORD.findall((text or "").lower())
+    return bool(words) and all(lookup(store, w)[1] > SCAN_EVENTS for w in dict.fromkeys(words))
+
+
 MAX_INLINE_IDS = 500
 # A word in more events than this is found by reading the events' `words` column (one pass, however many
 # match) instead of joining its postings to the events (a join of that many keys costs more than the pass).
