@@ -16,14 +16,14 @@ DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (defaul
 
 def _check_store(db: str) -> None:
     """Fail early on a store that is not there; a store busy with a writer is only a warning. A store an
-    older heron wrote is migrated first (schema version 2 builds the word index: ~20 s per million events);
+    older heron wrote is migrated first (schema version 2 builds the word index: ~40 s per million events on DuckDB);
     if it cannot be (busy, or no write access), it is served as it is, its text search scanning every sentence."""
     try:
         with open_store(db, read_only=True) as store:
             old = store.schema_version() < schema.latest_version()
         if old:
             typer.echo(f"heron: updating the store to schema version {schema.latest_version()} (word index for text "
-                       f"search; about 20 s per million events)...", err=True)
+                       f"search; about 40 s per million events)...", err=True)
             try:
                 open_store(db).close()
             except (StoreError, OSError) as exc:

@@ -3,14 +3,15 @@
 A word is a run of letters, digits or underscores (Python's `\\w+`), lower-cased. Each distinct
 word is stored once in `words` with a number (in order of first appearance) and its count of events;
 `event_words` holds one row per distinct word of each event's evidence, with the event's key and
-date; and each event keeps its words in order in its `words` column (" a b a c ").
+date; and each event keeps its words in order in its `words` column (" a b a c "), which its dyads
+copy (heron.store.schema.DYAD_EVENT_COLUMNS).
 
 A text filter matches at the start of words, case-insensitively: "offic" finds "officials" and
 "office", "ficials" finds nothing. A filter of several words finds them one after the other, the
 last one from its start ("prime minister" finds "Prime Minister" and "prime ministers"); whatever
 stands around or between words in the filter or in the sentence (spaces, punctuation) is not
-compared, so "U.S." finds "U.S." and "U.S" (the words u, s), "Xi's" finds "Xi's" and "Xi s". A filter without any word ("%", "--") is the
-substring test on every sentence, as before the index.
+compared, so "U.S." finds "U.S." and "U.S" (the words u, s), "Xi's" finds "Xi's" and "Xi s". A
+filter without any word ("%", "--") is the substring test on every sentence, as before the index.
 
 How: the first word is looked up in the small `words` table (none: nothing matches); one word in few
 events is found through its postings, a word in many events or several words by one pass over the
