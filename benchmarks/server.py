@@ -27,9 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_store import generate  # noqa: E402
 
+from heron.server import keyset  # noqa: E402
 from heron.store import open_store  # noqa: E402
 
 TARGET_MS = 300
+STORE = Path("/tmp/heron-bench-1m.duckdb")
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed" / "000_50daca0659fe37c6.txt"
 
 
@@ -67,10 +69,18 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("heron serve did not start")
 
 
+def deep_cursor(position: int) -> str:
+    """The cursor of the row before `position` in the event order: the API's offsets stop at 100,000."""
+    with open_store(STORE, read_only=True) as store:
+        key = store.fetch_rows("SELECT event_date, doc_id, event_id FROM events e ORDER BY "
+                               f"{keyset.ORDER} LIMIT 1 OFFSET {int(position) - 1}")[0]
+    return keyset.encode(key)
+
+
 def routes(client: httpx.Client) -> list[tuple[str, str]]:
     """(label, path) of the dashboard's requests, some built from the store's own ids."""
     first = client.get("/api/events", params={"limit": 50}).json()["items"][0]
-    deep = client.get("/api/events", params={"limit": 50, "offset": 500_000}, timeout=120).json()
+    deep = {"next": deep_cursor(500_000)}
     series = client.get("/api/dyad-series", params={"a": "USA", "b": "KAZ"}).json()["rows"]
     month = max(series, key=lambda r: r["events"])["period"] if series else "2020-01"
     return [
@@ -83,6 +93,9 @@ def routes(client: httpx.Client) -> list[tuple[str, str]]:
         ("events type=ASSAULT country=UKR", "/api/events?limit=50&type=ASSAULT&country=UKR"),
         ("events text=officials", "/api/events?limit=50&text=officials"),
         ("events text=nonexistent", "/api/events?limit=50&text=zebra"),
+        ("events text=two words", "/api/events?limit=50&text=reporters%20were"),
+        ("events text=a rarer word", "/api/events?limit=50&text=kyiv"),
+        ("timeline text=officials", "/api/timeline?text=officials"),
         ("timeline", "/api/timeline"),
         ("timeline actor=RUS", "/api/timeline?actor=RUS"),
         ("balance KAZ", "/api/balance/KAZ?period=year"),
@@ -91,6 +104,8 @@ def routes(client: httpx.Client) -> list[tuple[str, str]]:
         ("network", "/api/network"),
         ("network type=ASSAULT", "/api/network?type=ASSAULT"),
         ("network actor=CHN", "/api/network?actor=CHN"),
+        ("network text=officials", "/api/network?text=officials"),
+        ("map text=kyiv", "/api/map?cell=6&text=kyiv"),
         ("dyad series USA-KAZ", "/api/dyad-series?a=USA&b=KAZ"),
         ("dyad month USA-KAZ", f"/api/dyad-events?a=USA&b=KAZ&month={month}"),
         ("story", f"/api/stories/{first['story_id']}" if first["story_id"] else "/api/stories?limit=1"),
@@ -140,6 +155,8 @@ def main() -> int:
     ap.add_argument("--no-code", action="store_true", help="skip POST /api/code")
     args = ap.parse_args()
 
+    global STORE
+    STORE = args.store
     counts = ensure_store(args.store, args.events, args.rebuild)
     print(f"store: {counts['events']:,} events, {counts['dyads']:,} dyads, {counts['stories']:,} stories, "
           f"{counts['documents']:,} documents ({args.store.stat().st_size / 1e9:.2f} GB); "

@@ -6,7 +6,8 @@ three days, different outlets), ~6 reports per document, actors drawn from every
 large ones much more often, as in news), a share of IGOs and reciprocal meetings, locations from
 heron's gazetteer, negated and hypothetical reports without a story, documents in ingest (date)
 order. Every table of the schema is filled consistently (documents, events with their JSON and
-spans into the document text, dyads with first_report, stories with their counts), so every route
+spans into the document text, dyads with first_report, stories with their counts, the word index, the dyad-month counts),
+so every route
 reads what it would read in a real store.
 
     .venv/bin/python benchmarks/synthetic_store.py 1000000 /tmp/heron-1m.duckdb
@@ -18,6 +19,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -25,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from heron.store import open_store, schema
+from heron.store import dyad_months, open_store, schema, words
 
 MAJOR = ["USA", "RUS", "CHN", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "TUR", "IND", "PAK", "KAZ", "SYR",
          "IRQ", "AFG", "JPN", "KOR", "PRK", "SAU", "EGY", "NGA", "ETH", "SDN", "POL", "BLR", "PHL", "VEN", "MEX",
@@ -96,6 +98,9 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
     # Stories are made in date order, so documents come out in ingest (date) order.
     day_of = np.sort(rng.integers(0, DAYS, size=n_events))
     pending: list[dict] = []       # reports waiting to be packed into documents
+    vocab: dict[str, int] = {}     # the word index's words and their numbers (heron.store.words), written last
+    next_id = 1
+    word_events: Counter = Counter()  # events per word id
     while made < n_events:
         tables = {t.name: {c: [] for c in t.column_names} for t in (schema.EVENTS, schema.DYADS, schema.STORIES)}
         for _ in range(chunk_stories):
@@ -115,16 +120,28 @@ def generate(path: str | Path, n_events: int, seed: int = 7, chunk_stories: int 
             for c in schema.STORIES.column_names:
                 tables["stories"][c].append(s.get(c))
         pending = []
-        for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES):
-            cols = docs if t is schema.DOCUMENTS else tables[t.name]
-            arrow = pa.table({c: pa.array(cols[c], type=t.arrow_schema().field(c).type) for c in t.column_names})
-            con.register("chunk", arrow)
-            con.execute(f"INSERT INTO {t.name} SELECT * FROM chunk")
-            con.unregister("chunk")
+        ev = tables["events"]
+        _, postings, next_id = words.index_rows(
+            ({"doc_id": d, "event_id": e, "event_date": t, "evidence": x}
+             for d, e, t, x in zip(ev["doc_id"], ev["event_id"], ev["event_date"], ev["evidence"])), vocab, next_id)
+        tables["event_words"] = {c: [p[c] for p in postings] for c in schema.EVENT_WORDS.column_names}
+        word_events.update(p["word_id"] for p in postings)
+        for t in (schema.DOCUMENTS, schema.EVENTS, schema.DYADS, schema.STORIES, schema.EVENT_WORDS):
+            _load(con, t, docs if t is schema.DOCUMENTS else tables[t.name])
+    _load(con, schema.WORDS, {"word_id": list(vocab.values()), "word": list(vocab),
+                              "n_events": [word_events[i] for i in vocab.values()]})
+    con.execute(dyad_months.RECOUNT)
     counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in schema.TABLES}
     con.execute("CHECKPOINT")
     con.close()
     return counts
+
+
+def _load(con, t: schema.Table, cols: dict) -> None:
+    arrow = pa.table({c: pa.array(cols[c], type=t.arrow_schema().field(c).type) for c in t.column_names})
+    con.register("chunk", arrow)
+    con.execute(f"INSERT INTO {t.name} SELECT * FROM chunk")
+    con.unregister("chunk")
 
 
 def _story(world: World, rng: np.random.Generator, no: int, day: date) -> list[dict]:
@@ -252,7 +269,7 @@ def _event(world, doc_id, event_id, k, start, sentence, trig, sa, sr, r, publish
            "location_lon": place[2] if place else None, "location_geonameid": place[3] if place else None,
            "location_feature": "city" if place else None, "modality": r["modality"], "quote_id": None,
            "confidence": r["conf"], "source": publisher.lower(), "story_id": sid,
-           "event_json": json.dumps(ev, separators=(",", ":"))}
+           "event_json": json.dumps(ev, separators=(",", ":")), "words": words.word_list(sentence)}
     for c in tables["events"]:
         tables["events"][c].append(row[c])
     first = r["story"] is not None
@@ -266,7 +283,9 @@ def _event(world, doc_id, event_id, k, start, sentence, trig, sa, sr, r, publish
         d = {"doc_id": doc_id, "event_id": event_id, "actor": a, "recipient": b, "event_date": day,
              "period": row["period"], "plover_type": row["plover_type"], "cameo_root": row["cameo_root"],
              "quad_class": row["quad_class"], "goldstein": row["goldstein"], "modality": r["modality"],
-             "story_id": sid, "first_report": first}
+             "story_id": sid, "first_report": first, "actor_keys": keys_a, "recipient_keys": keys_r,
+             "actor_sectors": row["actor_sectors"], "recipient_sectors": row["recipient_sectors"],
+             "location_country": row["location_country"], "words": row["words"]}
         for c in tables["dyads"]:
             tables["dyads"][c].append(d[c])
     if first:

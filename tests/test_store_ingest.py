@@ -17,6 +17,7 @@ from pg_fixture import (  # noqa: F401 - fixtures
 )
 
 from heron.store import open_store
+from heron.store import schema
 from heron.store.schema import TABLES
 
 TABLE_NAMES = [t.name for t in TABLES]
@@ -69,9 +70,9 @@ def test_batch_size_does_not_change_rows(tmp_path):
 
 def test_migrations_are_recorded_once(store_url):
     with open_store(store_url) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == schema.latest_version() == 2
     with open_store(store_url) as store:  # reopening does not re-apply
-        assert store.fetch_rows("SELECT count(*) FROM schema_version")[0][0] == 1
+        assert store.fetch_rows("SELECT count(*) FROM schema_version")[0][0] == 2
 
 
 CRASH_WORKER = """

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from heron.store import DEFAULT_DB, StoreError, open_store
+from heron.store import DEFAULT_DB, StoreError, open_store, schema
 from heron.store.base import StoreBusy
 
 MIN_TOKEN = 16
@@ -15,9 +15,19 @@ DB_HELP = "Store: a DuckDB file path, duckdb:///path or postgresql://... (defaul
 
 
 def _check_store(db: str) -> None:
-    """Fail early on a store that is not there; a store busy with a writer is only a warning."""
+    """Fail early on a store that is not there; a store busy with a writer is only a warning. A store an
+    older heron wrote is migrated first (schema version 2 builds the word index: ~40 s per million events on DuckDB);
+    if it cannot be (busy, or no write access), it is served as it is, its text search scanning every sentence."""
     try:
-        open_store(db, read_only=True).close()
+        with open_store(db, read_only=True) as store:
+            old = store.schema_version() < schema.latest_version()
+        if old:
+            typer.echo(f"heron: updating the store to schema version {schema.latest_version()} (word index for text "
+                       f"search; about 40 s per million events)...", err=True)
+            try:
+                open_store(db).close()
+            except (StoreError, OSError) as exc:
+                typer.echo(f"warning: store not updated ({exc}); text search scans every sentence", err=True)
     except StoreBusy as exc:
         typer.echo(f"warning: {exc} - requests wait for the writer, or answer 503 after a while", err=True)
     except StoreError as exc:

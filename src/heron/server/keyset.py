@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from heron.server.params import invalid
-from heron.store import QueryFilters
+from heron.store import QueryFilters, words
 from heron.store.base import EVENT_OUTPUT_COLUMNS, SqlStore
 from heron.store.query import event_where
 
@@ -78,7 +78,7 @@ class Page:
 def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int = 0,
                after_key: Optional[Key] = None, before_key: Optional[Key] = None) -> Page:
     """One page of event rows (with their article's title, url, publisher) and cursors to its neighbours."""
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     page_cond, page_params, order = "TRUE", [], ORDER
     skip = f" OFFSET {int(offset)}" if offset and after_key is None and before_key is None else ""
     # Matching rows before the page: known from the cursor, so counted in the same scan as the total.
@@ -89,7 +89,10 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
     elif before_key is not None:
         page_cond, page_params = before(before_key)
         before_cond, before_params, order = page_cond, page_params, REVERSE
-    if filters.text or filters.place:
+    if store.indexed and words.one_word(filters.text) and not _beyond_index(filters):
+        rows, total, ahead = _from_index(store, filters, page_cond, page_params, order, limit, skip,
+                                         before_cond, before_params)
+    elif filters.place or (filters.text and not (store.indexed and words.common(store, filters.text))):
         rows, total, ahead = _scan_once(store, where, params, page_cond, page_params, order, limit, skip,
                                         before_cond, before_params)
     else:
@@ -110,12 +113,46 @@ def event_page(store: SqlStore, filters: QueryFilters, limit: int, offset: int =
                 prev=encode(key_of(rows[0])) if rows and position > 0 else None)
 
 
+def _beyond_index(filters: QueryFilters) -> bool:
+    """Whether a filter besides the text and the dates is set (the index alone cannot answer it)."""
+    return QueryFilters(**{k: v for k, v in filters.__dict__.items() if k not in ("text", "since", "until")}) \
+        != QueryFilters()
+
+
+def _from_index(store: SqlStore, filters: QueryFilters, page_cond: str, page_params: list, order: str, limit: int,
+                skip: str, before_cond: str, before_params: list) -> tuple[list[dict], int, int]:
+    """A search for one word (maybe with dates): the page, the total and the rows before the page are
+    chosen from the word index (which has each event's key and date), then the page's rows are read."""
+    word = words.one_word(filters.text)
+    ids, n = words.lookup(store, word)
+    if not ids:
+        return [], 0, 0
+    cond, params = words.postings(ids, word)
+    dates = "".join(f" AND x.event_date {op} ?" for op, v in ((">=", filters.since), ("<=", filters.until)) if v)
+    params += [v for v in (filters.since, filters.until) if v]
+    # An event with two words of the prefix ("officer", "officials") is one match.
+    keys = (f"SELECT {'DISTINCT ' if len(ids) > 1 else ''}x.event_date, x.doc_id, x.event_id FROM event_words x "
+            f"WHERE {cond}{dates}")
+    if len(ids) == 1 and not dates and before_cond == "FALSE":     # the first page of one word: counted at ingest
+        total, ahead = n, 0
+    else:
+        total, ahead = store.fetch_rows(f"SELECT count(*), sum(CASE WHEN {before_cond} THEN 1 ELSE 0 END) "
+                                        f"FROM ({keys}) e", before_params + params)[0]
+    cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
+    rows = store.fetch_arrow(
+        f"SELECT {cols}, d.title, d.url, d.publisher FROM (SELECT e.doc_id, e.event_id FROM ({keys}) e WHERE {page_cond} "
+        f"ORDER BY {order} LIMIT {int(limit)}{skip}) k JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id "
+        f"LEFT JOIN documents d ON d.id = e.doc_id ORDER BY {ORDER}", params + page_params).to_pylist()
+    return rows, int(total), int(ahead or 0)
+
+
 def _scan_once(store: SqlStore, where: str, params: list, page_cond: str, page_params: list, order: str, limit: int,
                skip: str, before_cond: str, before_params: list) -> tuple[list[dict], int, int]:
     """The page, the total and the rows before the page with one evaluation of the filters.
 
-    For filters that read every sentence (`text`, `place`: a case-insensitive substring test on each
-    row) the matching keys are set aside once; counting them and choosing the page then costs little.
+    For filters that read every row (`place`: a case-insensitive substring test; `text` of several words
+    or of a common word: a pass over the word lists) the matching keys are set aside once; counting them
+    and choosing the page then costs little.
     """
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
     sql = (f"WITH m AS MATERIALIZED (SELECT e.event_date, e.doc_id, e.event_id FROM events e WHERE {where}), "

@@ -56,7 +56,11 @@ def event_filters(
     since: Optional[str] = Query(None, max_length=10, description="First event date, YYYY-MM-DD."),
     until: Optional[str] = Query(None, max_length=10, description="Last event date, YYYY-MM-DD."),
     place: Optional[str] = Query(None, max_length=MAX_TEXT, description="Location text or name contains."),
-    text: Optional[str] = Query(None, max_length=MAX_TEXT, description="Evidence sentence contains."),
+    text: Optional[str] = Query(None, max_length=MAX_TEXT, description=(
+        "Words of the evidence sentence, from their start and case-insensitively: 'offic' finds 'officials', "
+        "'ficials' nothing; several words one after the other, the last from its start ('prime minist'); spaces "
+        "and punctuation are not compared; text without any letter or digit ('%') is found anywhere in the "
+        "sentence.")),
     min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0,
                                             description="Only events at least this likely to be right, 0-1."),
 ) -> QueryFilters:

@@ -13,7 +13,7 @@ QUADS = (1, 2, 3, 4)
 
 
 def count_stories(store: SqlStore, filters: QueryFilters) -> int:
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     return int(store.fetch_rows(f"SELECT count(DISTINCT e.story_id) FROM events e WHERE {where}", params)[0][0])
 
 
@@ -39,7 +39,7 @@ def event_types(store: SqlStore) -> list[tuple[str, int]]:
 
 def timeline(store: SqlStore, filters: QueryFilters, period: str, unit: str) -> list[dict]:
     """Matching events (reports, or stories counted once) per period by quad class."""
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     p = "e.period" if period == "month" else "substr(e.period, 1, 4)"
     if unit == "stories":
         # A story counts in the period and quad class of its earliest matching report.

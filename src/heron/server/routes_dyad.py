@@ -36,6 +36,29 @@ def _between(a: str, b: str) -> tuple[str, list[Any]]:
 
 
 def series(store: SqlStore, a: str, b: str, since: Optional[str], until: Optional[str]) -> list[DyadSeriesRow]:
+    """The pair's months, from the counts kept at ingest (heron.store.dyad_months); a store written by
+    schema version 1 and opened read-only has none: its dyads are read and counted here."""
+    if not store.indexed:
+        return _series_from_dyads(store, a, b, since, until)
+    where = "((m.actor = ? AND m.recipient = ?) OR (m.actor = ? AND m.recipient = ?))"
+    params: list[Any] = [a, b, b, a]
+    if since:
+        where, params = f"{where} AND m.period >= ?", params + [since]
+    if until:
+        where, params = f"{where} AND m.period <= ?", params + [until]
+    rows: dict[str, DyadSeriesRow] = {}
+    for period, actor, quad, reports, events, goldstein in store.fetch_rows(
+            f"SELECT m.period, m.actor, m.quad_class, m.reports, m.events, m.goldstein FROM dyad_months m WHERE {where}",
+            params):
+        row = rows.setdefault(period, DyadSeriesRow(period=period, ab=[0] * 4, ba=[0] * 4, events=0, net_goldstein=0.0))
+        if quad in (1, 2, 3, 4):
+            (row.ab if actor == a else row.ba)[quad - 1] += int(reports)
+        row.events += int(events)
+        row.net_goldstein += float(goldstein or 0.0)
+    return [rows[p] for p in sorted(rows) if rows[p].events or any(rows[p].ab) or any(rows[p].ba)]
+
+
+def _series_from_dyads(store: SqlStore, a: str, b: str, since: Optional[str], until: Optional[str]) -> list[DyadSeriesRow]:
     """One scan of the pair's dyads (a few thousand rows even for the busiest pair), summed here."""
     where, params = _between(a, b)
     if since:
@@ -86,6 +109,7 @@ def dyad_events(a: str = Query(..., description="One party."), b: str = Query(..
         total = len(set(store.fetch_rows(keys, params + [month])))
         rows = store.fetch_arrow(
             f"SELECT {cols}, doc.title, doc.url, doc.publisher FROM events e LEFT JOIN documents doc ON doc.id = e.doc_id "
-            f"WHERE (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id LIMIT {MAX_EVENTS}",
-            params + [month]).to_pylist()
+            # An event's dyads have its period: saying so lets the scan skip the other months' blocks.
+            f"WHERE e.period = ? AND (e.doc_id, e.event_id) IN ({keys}) ORDER BY e.event_date, e.doc_id, e.event_id "
+            f"LIMIT {MAX_EVENTS}", [month] + params + [month]).to_pylist()
     return DyadEvents(a=pa, b=pb, month=month, total=total, items=[convert.event_report(r) for r in rows])

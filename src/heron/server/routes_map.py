@@ -22,7 +22,7 @@ def places(store: SqlStore, filters: QueryFilters) -> tuple[list[dict], int]:
 
     One scan: the database reduces a million events to a few thousand places; clustering them is then cheap.
     """
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     quads = ", ".join(f"sum(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END) AS quad{q}" for q in QUADS)
     has_point = "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     rows = store.fetch_arrow(

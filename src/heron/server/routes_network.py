@@ -13,15 +13,19 @@ from heron.server.routes import ERRORS, store_access
 from heron.store import QueryFilters
 from heron.store.base import SqlStore
 from heron.store.query import event_where
+from heron.store import words
 
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["aggregates"])
 
 # Filters the dyads table answers by itself (it copies these columns of its event); any other
 # filter needs the events table.
 DYAD_COLUMNS = {"type": "plover_type", "cameo_root": "cameo_root", "quad": "quad_class"}
+# Since schema version 2 the dyads also copy their event's keys, sectors, location country and words, so
+# these filters, and text, are the events' own conditions (heron.store.query.event_where) on the dyads.
+ON_DYADS = ("actor", "recipient", "country", "sector")
 
 
-def dyad_where(filters: QueryFilters) -> tuple[str, list[Any]]:
+def dyad_where(filters: QueryFilters, store: SqlStore) -> tuple[str, list[Any]]:
     """Condition on dyads (alias d) selecting the dyads of the events that match `filters`."""
     conds = ["d.actor IS NOT NULL", "d.recipient IS NOT NULL", "d.actor <> d.recipient"]
     params: list[Any] = []
@@ -35,10 +39,23 @@ def dyad_where(filters: QueryFilters) -> tuple[str, list[Any]]:
     if filters.until:
         conds.append("d.event_date <= ?")
         params.append(filters.until)
-    rest = QueryFilters(**{k: v for k, v in filters.__dict__.items()
-                           if k not in (*DYAD_COLUMNS, "since", "until", "limit")})
+    done = {*DYAD_COLUMNS, "since", "until", "limit"}
+    if store.indexed:
+        mine = {k: getattr(filters, k) for k in ON_DYADS}
+        if any(mine.values()):
+            where, more = event_where(QueryFilters(**mine), "d", store)
+            conds.append(where)
+            params += more
+        done |= set(mine)
+        # Text with a word: the word index, or the words the dyads copy (no events needed).
+        if filters.text and words.tokens(filters.text):
+            where, more = words.text_condition(store, filters.text, "d")
+            conds.append(where)
+            params += more
+            done.add("text")
+    rest = QueryFilters(**{k: v for k, v in filters.__dict__.items() if k not in done})
     if rest != QueryFilters():
-        where, more = event_where(rest, "e")
+        where, more = event_where(rest, "e", store)
         conds.append(f"(d.doc_id, d.event_id) IN (SELECT e.doc_id, e.event_id FROM events e WHERE {where})")
         params += more
     return " AND ".join(conds), params
@@ -46,7 +63,7 @@ def dyad_where(filters: QueryFilters) -> tuple[str, list[Any]]:
 
 def heaviest_dyads(store: SqlStore, filters: QueryFilters, limit: int) -> tuple[list[dict], int]:
     """The `limit` directed state/IGO dyads with most reports, and how many such dyads there are."""
-    where, params = dyad_where(filters)
+    where, params = dyad_where(filters, store)
     known = codes()
     rows = store.fetch_arrow(
         f"SELECT d.actor, d.recipient, count(*) AS events, CAST(avg(d.goldstein) AS DOUBLE PRECISION) AS mean_goldstein, "

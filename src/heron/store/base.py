@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import pyarrow as pa
 
-from heron.store import schema
+from heron.store import dyad_months, schema, words
 from heron.store.query import QueryFilters, event_where
 from heron.store.rows import DocRows, content_hash, document_rows
 from heron.store.stories import (
@@ -57,7 +57,7 @@ class IngestStats:
 BATCH_ROWS = 10_000
 
 # Columns of `heron query` output: the event row without its bulky JSON, plus the article.
-EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c != "event_json"]
+EVENT_OUTPUT_COLUMNS = [c for c in schema.EVENTS.column_names if c not in ("event_json", "words")]
 STORY_OUTPUT_COLUMNS = [c for c in schema.STORIES.column_names if c != "signature"]
 
 
@@ -66,6 +66,7 @@ class SqlStore(ABC):
 
     def __init__(self, cluster: ClusterConfig = ClusterConfig()):
         self.cluster = cluster
+        self._indexed: bool | None = None
 
     # ---- backend primitives -------------------------------------------------------------
     @abstractmethod
@@ -133,9 +134,22 @@ class SqlStore(ABC):
                     continue
                 for stmt in m.statements(self.dialect):
                     self.execute(stmt)
+                if m.backfill == "indexes":
+                    words.backfill(self)
+                    self.execute(schema.FILL_DYAD_COLUMNS)
+                    self.execute(dyad_months.RECOUNT)
                 self.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                              [m.version, m.description, _now()])
+        self._indexed = None
         return self.schema_version()
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the store has schema version 2's word index and event columns on dyads. A store written
+        by version 1 and opened read-only has not: its reads fall back to scanning (slower, same rows)."""
+        if self._indexed is None:
+            self._indexed = self.schema_version() >= 2
+        return self._indexed
 
     # ---- ingest ---------------------------------------------------------------------------
     def known(self, ids: Iterable[str], hashes: Iterable[str] = ()) -> tuple[set[str], set[str]]:
@@ -227,6 +241,8 @@ class SqlStore(ABC):
                     rows = [r for p in fresh for r in getattr(p, attr)]
                     if rows:
                         self.insert_rows(table, rows)
+                words.write(self, [e for p in fresh for e in p.events])
+                dyad_months.add(self, [d for p in fresh for d in p.dyads])
                 self._write_stories(stories)
         stats.skipped += skipped
         if not fresh:
@@ -293,7 +309,7 @@ class SqlStore(ABC):
 
     # ---- reading --------------------------------------------------------------------------
     def query(self, filters: QueryFilters = QueryFilters(), stories: bool = False) -> pa.Table:
-        where, params = event_where(filters, "e")
+        where, params = event_where(filters, "e", self)
         limit = f" LIMIT {int(filters.limit)}" if filters.limit else ""
         if stories:
             cols = ", ".join(f"s.{c}" for c in STORY_OUTPUT_COLUMNS)

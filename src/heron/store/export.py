@@ -35,7 +35,7 @@ _GEO_TYPE = {"country": 1, "city": 4, "admin1": 5}
 
 
 def _report_rows(store: SqlStore, filters: QueryFilters) -> Iterator[dict]:
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     sql = (f"SELECT e.doc_id, e.event_id, e.event_json, e.event_date, e.story_id, e.evidence, s.num_mentions, "
            f"s.num_sources, s.num_articles, d.url, d.publisher, d.title, d.ingested_at, d.doc_date "
            f"FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN stories s ON s.story_id = e.story_id "
@@ -86,7 +86,7 @@ def gdelt_rows(store: SqlStore, filters: QueryFilters = QueryFilters()) -> Itera
     Country codes are ISO 3166-1 alpha-3 (as CAMEO); GDELT's geo country codes are FIPS, which
     heron does not map. AvgTone is not computed and left empty.
     """
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     sql = (f"SELECT s.story_id, s.date_first, s.num_mentions, s.num_sources, s.num_articles, e.event_json, "
            f"e.sentence, d.url, d.ingested_at FROM stories s "
            f"JOIN events e ON e.doc_id = s.first_doc_id AND e.event_id = s.first_event_id "
@@ -153,7 +153,7 @@ def _json_default(value):
 
 def event_batches(store: SqlStore, filters: QueryFilters = QueryFilters()) -> Iterator[pa.RecordBatch]:
     """The rows of `store.query(filters)`, streamed in batches; at least one (maybe empty) batch."""
-    where, params = event_where(filters, "e")
+    where, params = event_where(filters, "e", store)
     cols = ", ".join(f"e.{c}" for c in EVENT_OUTPUT_COLUMNS)
     # One join and one sort of just these columns (the event JSON is not read): at 1M events, 3x faster
     # and 40% less database memory than sorting inside a subquery as `query` does for its top rows.

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from heron.store.like import LIKE, contains, like_literal
 from heron.store.rows import parse_date
+from heron.store.words import text_condition
+
+# A heron.store.base.SqlStore (which imports this module), for the word index's look-ups.
+SqlStore = Any
 
 _CODE = re.compile(r"^[A-Z0-9_]{2,12}$")
 
@@ -23,7 +28,7 @@ class QueryFilters:
     since: date | None = None
     until: date | None = None
     place: str | None = None        # location text or name contains
-    text: str | None = None         # evidence text contains
+    text: str | None = None         # words of the evidence begin so (heron.store.words); a phrase is contained
     doc_id: str | None = None
     min_confidence: float | None = None   # events at least this likely to be right (0-1)
     limit: int | None = None
@@ -75,27 +80,17 @@ class QueryFilters:
         return cls(**out)
 
 
-# LIKE patterns escape their wildcards with a backslash: "%" and "_" typed by a user are matched as
-# themselves (before, "text=%" matched every event). Both backends accept `LIKE ? ESCAPE '\'`.
-LIKE = "LIKE ? ESCAPE '\\'"
-
-
-def like_literal(value: str) -> str:
-    """`value` with LIKE's wildcards and escape character escaped."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(value: str) -> str:
-    return f"%{like_literal(value)}%"
-
-
 def _key(code: str) -> str:
     """';KAZ;'-delimited key lists: a code (which may hold '_') matched as one whole item."""
     return f"%;{like_literal(code)};%"
 
 
-def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
-    """SQL condition over the events table (alias `alias`) and its parameters."""
+def event_where(f: QueryFilters, alias: str = "e", store: SqlStore | None = None) -> tuple[str, list[Any]]:
+    """SQL condition over the events table (alias `alias`) and its parameters.
+
+    `text` goes through the word index of `store` (heron.store.words: matched at the start of words;
+    its words are looked up there now) when the store has one (schema version 2), else it is a
+    substring test on every sentence."""
     e = alias
     conds: list[str] = []
     params: list[Any] = []
@@ -128,10 +123,14 @@ def event_where(f: QueryFilters, alias: str = "e") -> tuple[str, list[Any]]:
         params.append(f.until)
     if f.place:
         conds.append(f"(lower({e}.location_text) {LIKE} OR lower({e}.location_name) {LIKE})")
-        params += [_contains(f.place.lower())] * 2
-    if f.text:
+        params += [contains(f.place.lower())] * 2
+    if f.text and store is not None and store.indexed:
+        cond, more = text_condition(store, f.text, e)
+        conds.append(cond)
+        params += more
+    elif f.text:
         conds.append(f"lower({e}.evidence) {LIKE}")
-        params.append(_contains(f.text.lower()))
+        params.append(contains(f.text.lower()))
     if f.doc_id:
         conds.append(f"{e}.doc_id = ?")
         params.append(f.doc_id)

@@ -13,6 +13,9 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from heron.store.schema import DYAD_EVENT_COLUMNS
+from heron.store.words import word_list
+
 _SPACE = re.compile(r"\s+")
 # NUL cannot be stored in a PostgreSQL text column and lone surrogates cannot be encoded at all; heron's
 # readers remove both, so only a document built elsewhere can carry them. Both backends refuse it alike.
@@ -164,6 +167,7 @@ def event_row(doc: dict, ev: dict, doc_date: date | None) -> dict:
         "_recipient_parties": [p for p, _ in parties(recips)],
         "_names": [a.get(k) for a in actors + recips for k in ("name", "text") if a.get(k)],
     }
+    row["words"] = word_list(row["evidence"])
     return row
 
 
@@ -232,5 +236,5 @@ def document_rows(doc: dict, now: datetime) -> DocRows:
                               "period": row["period"], "plover_type": row["plover_type"],
                               "cameo_root": row["cameo_root"], "quad_class": row["quad_class"],
                               "goldstein": row["goldstein"], "modality": row["modality"], "story_id": None,
-                              "first_report": False})
+                              "first_report": False, **{c: row[c] for c in DYAD_EVENT_COLUMNS}})
     return out

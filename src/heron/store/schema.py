@@ -72,15 +72,21 @@ EVENTS = Table("events", _cols(
     "goldstein:float plover_score:float event_date:date period:text date_text:text date_precision:text "
     "location_text:text location_name:text location_country:text location_lat:float location_lon:float "
     "location_geonameid:bigint location_feature:text modality:text quote_id:text confidence:float "
-    "source:text story_id:text event_json:text"),
+    "source:text story_id:text event_json:text words:text"),
     primary_key=("doc_id", "event_id"), pg_indexes=("story_id", "event_date", "plover_type"))
+# Version 2 added `words` (heron.store.words.word_list: the evidence's distinct words, for text search).
 
 # One row per (actor party, recipient party) of an event: the unit of dyadic aggregates.
 # first_report marks the rows of the report that founded a story, so story-level counts need no join.
-DYADS = Table("dyads", _cols(
-    "doc_id:text event_id:text actor:text recipient:text event_date:date period:text plover_type:text "
-    "cameo_root:text quad_class:int goldstein:float modality:text story_id:text first_report:bool"),
-    pg_indexes=("actor, recipient", "recipient", "story_id", "doc_id, event_id"))
+_DYAD_V1 = ("doc_id:text event_id:text actor:text recipient:text event_date:date period:text plover_type:text "
+            "cameo_root:text quad_class:int goldstein:float modality:text story_id:text first_report:bool")
+_DYAD_INDEXES = ("actor, recipient", "recipient", "story_id", "doc_id, event_id")
+# Version 2 copies the event's actor/recipient keys and sectors, its location country and its words
+# (heron.store.words), so the network answers those filters and text from the dyads alone.
+DYAD_EVENT_COLUMNS = ("actor_keys", "recipient_keys", "actor_sectors", "recipient_sectors", "location_country",
+                      "words")
+DYADS = Table("dyads", _cols(_DYAD_V1 + "".join(f" {c}:text" for c in DYAD_EVENT_COLUMNS)),
+              pg_indexes=_DYAD_INDEXES)
 
 STORIES = Table("stories", _cols(
     "story_id:text story_key:text actor_keys:text recipient_keys:text actor_names:text recipient_names:text "
@@ -90,7 +96,21 @@ STORIES = Table("stories", _cols(
     "first_event_id:text num_mentions:int num_articles:int num_sources:int"),
     primary_key=("story_id",), pg_indexes=("story_key, date_last",))
 
-TABLES: tuple[Table, ...] = (DOCUMENTS, MENTIONS, QUOTES, EVENTS, DYADS, STORIES)
+# Version 2: the word index of the evidence sentences (heron.store.words). `words` holds each
+# distinct lower-cased word once with its number; `event_words` one row per
+# distinct word of an event's evidence, with the event's date (so a page of a text search is
+# chosen from the index alone).
+WORDS = Table("words", _cols("word_id:bigint word:text n_events:bigint"), primary_key=("word_id",),
+              pg_indexes=("word text_pattern_ops",))
+EVENT_WORDS = Table("event_words", _cols("word_id:bigint doc_id:text event_id:text event_date:date"),
+                    pg_indexes=("word_id",))
+
+# Version 2: dyad series counted at ingest (heron.store.dyad_months).
+DYAD_MONTHS = Table("dyad_months", _cols(
+    "actor:text recipient:text period:text quad_class:int reports:bigint events:bigint goldstein:float"),
+    pg_indexes=("actor, recipient, period",))
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, MENTIONS, QUOTES, EVENTS, DYADS, STORIES, WORDS, EVENT_WORDS, DYAD_MONTHS)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 SCHEMA_VERSION_DDL = ("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
@@ -102,19 +122,42 @@ class Migration:
     version: int
     description: str
     statements: Callable[[str], list[str]]     # dialect ("duckdb" | "postgres") -> SQL statements
+    backfill: str = ""                         # then a data step the store runs (SqlStore.backfill)
 
 
-def _initial(dialect: str) -> list[str]:
-    stmts = [t.ddl() for t in TABLES]
+def _create(tables: tuple[Table, ...], dialect: str) -> list[str]:
+    stmts = [t.ddl() for t in tables]
     if dialect == "postgres":
-        for t in TABLES:
+        for t in tables:
             for i, cols in enumerate(t.pg_indexes):
                 stmts.append(f"CREATE INDEX IF NOT EXISTS ix_{t.name}_{i} ON {t.name} ({cols})")
     return stmts
 
 
+def _initial(dialect: str) -> list[str]:
+    dyads_v1 = Table("dyads", _cols(_DYAD_V1), pg_indexes=_DYAD_INDEXES)
+    events_v1 = Table("events", EVENTS.columns[:-1], EVENTS.primary_key, pg_indexes=EVENTS.pg_indexes)
+    return _create((DOCUMENTS, MENTIONS, QUOTES, events_v1, dyads_v1, STORIES), dialect)
+
+
+def _indexes(dialect: str) -> list[str]:
+    """Columns of the event on its dyads, the word index and the dyad-month counts; they are filled after
+    these statements, in the same transaction (SqlStore.migrate: heron.store.words.backfill, then
+    FILL_DYAD_COLUMNS, then heron.store.dyad_months.RECOUNT)."""
+    stmts = [f"ALTER TABLE dyads ADD COLUMN IF NOT EXISTS {c} TEXT" for c in DYAD_EVENT_COLUMNS]
+    stmts.append("ALTER TABLE events ADD COLUMN IF NOT EXISTS words TEXT")
+    return stmts + _create((WORDS, EVENT_WORDS, DYAD_MONTHS), dialect)
+
+
+# Migration 2's copy of the event columns onto the dyads, run once the events' words are filled.
+FILL_DYAD_COLUMNS = (f"UPDATE dyads SET {', '.join(f'{c} = e.{c}' for c in DYAD_EVENT_COLUMNS)} FROM events e "
+                     f"WHERE e.doc_id = dyads.doc_id AND e.event_id = dyads.event_id")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, mentions, quotes, events, dyads, stories", _initial),
+    Migration(2, "event columns on dyads; word index of the evidence; dyad-month counts", _indexes,
+              backfill="indexes"),
 )
 
 
