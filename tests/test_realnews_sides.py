@@ -233,3 +233,10 @@ def test_the_alliance_of_sahel_states_is_an_organisation_of_three(coder):
     from heron import resolve_actor
     aes = resolve_actor("the Alliance of Sahel States (AES)", date="2025-08-20")
     assert aes.kind == "igo" and sorted(aes.members) == ["BFA", "MLI", "NER"]
+
+
+def test_calling_for_someone_to_act_is_a_demand_to_them_and_their_act_is_not_asserted(coder):
+    doc = coder.code("The UN called for Israel to halt its offensive.", date="2024-05-24")
+    asserted = [(e.plover["type"], [a.igo or a.country for a in e.actor], [r.country for r in e.recipient])
+                for e in doc.events if e.modality == "asserted"]
+    assert asserted == [("REQUEST", ["UN"], ["ISR"])]

@@ -42,8 +42,10 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.i < cur.head.i:
             break       # "X imposed a ban, ministers decided": a trailing attribution adds no modality
-        if cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "pcomp", "dobj", "acomp", "prep", "amod", "compound", "nsubj",
-                        "acl") \
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to")
+                                                 for c in cur.children)     # "called for Israel to halt"
+        if (cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "pcomp", "dobj", "acomp", "prep", "amod", "compound", "nsubj",
+                         "acl") or infinitive) \
                 and cur.head.i != cur.i:
             if cur.dep_ == "conj" and cur.tag_ in FINITE_TAGS and cur.head.tag_ != cur.tag_:
                 # "does not strike civilian objects and accused Kyiv": a conjunct in its own tense is not negated

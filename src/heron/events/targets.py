@@ -248,7 +248,10 @@ class TargetSearch:
             # Speech acts aim at the subject of what they report: "demanded that the US cancel ...",
             # "urged that Iran stop ...".
             for child in pred.children:
-                if child.dep_ in ("ccomp", "xcomp") and not any(c.tag_ in ("WP", "WDT") for c in child.children):
+                if (child.dep_ in ("ccomp", "xcomp") or child.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ == "for" for c in child.children)) \
+                        and not any(c.tag_ in ("WP", "WDT") for c in child.children):
+                    # ("called for Israel to halt": the parser's "for" clause is the demand's complement too)
                     # not "protest what they called a stolen election": a free relative names a thing
                     for sub in child.children:
                         if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ:
