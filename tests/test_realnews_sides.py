@@ -240,3 +240,12 @@ def test_calling_for_someone_to_act_is_a_demand_to_them_and_their_act_is_not_ass
     asserted = [(e.plover["type"], [a.igo or a.country for a in e.actor], [r.country for r in e.recipient])
                 for e in doc.events if e.modality == "asserted"]
     assert asserted == [("REQUEST", ["UN"], ["ISR"])]
+
+
+def test_the_court_is_the_court_named_before_but_the_conference_is_no_actor(coder):
+    doc = coder.code("The International Court of Justice ordered Israel to halt its offensive in Rafah. "
+                     "The court also called for Palestinian armed groups to release hostages.", date="2024-05-24")
+    court = next(m for m in doc.mentions if m.text == "The court")
+    assert court.actor.igo == "ICJ"
+    doc = coder.code("Britain hosted the London conference on Sudan. Sudan condemned the conference.", date="2025-04-15")
+    assert all(m.actor is None or m.actor.country != "GBR" for m in doc.mentions if m.text == "the conference")

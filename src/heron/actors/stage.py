@@ -58,6 +58,24 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     return replace(pick.actor, source=source, confidence=confidence)
 
 
+def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
+    """"The court" after "the International Court of Justice", "the ministry" after "Ukraine's foreign ministry":
+    a bare description is the last named actor with the same head noun."""
+    lemma = head.lemma_.lower()
+    if lemma not in _lexicon()["institution_nouns"]:
+        return None
+    for p in reversed(history):
+        if p.sentence < m.sentence - ANTECEDENT_SENTENCES:
+            break
+        if p.head is None or p.span[0] >= m.span[0] or head.doc[p.head].lemma_.lower() != lemma:
+            continue
+        a = p.actor
+        if (a.country or a.igo) and a.kind != "person" and len(p.text.split()) > len(m.text.split()):
+            m.coref = p.id
+            return replace(a, source="coref:head", confidence=0.6)
+    return None
+
+
 QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = "\u201c", "\u201d", '"'
 
 
@@ -425,4 +443,6 @@ class ActorResolverStage:
             # "the Iran-aligned group", "the militia": the armed group or movement last named.
             return last(lambda a: (a.kind == "nonstate" or a.sector in ("REB", "UAF")) and not a.members
                         or lemma == "group" and a.kind == "igo")
+        if dets & {"the", "this", "that"} and not any(c.dep_ in ("amod", "compound", "poss") for c in head.lefts):
+            return _same_head(head, history, m)
         return None
