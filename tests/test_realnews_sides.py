@@ -249,3 +249,9 @@ def test_the_court_is_the_court_named_before_but_the_conference_is_no_actor(code
     assert court.actor.igo == "ICJ"
     doc = coder.code("Britain hosted the London conference on Sudan. Sudan condemned the conference.", date="2025-04-15")
     assert all(m.actor is None or m.actor.country != "GBR" for m in doc.mentions if m.text == "the conference")
+
+
+def test_a_state_is_not_the_target_of_its_own_tariffs(events_of):
+    found = events_of("Colombian President Gustavo Petro announced retaliatory tariffs of 25% on U.S. imports to "
+                      "Colombia.", date="2025-01-27")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SANCTION", ["COL"], ["USA"])]

@@ -32,6 +32,8 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "UAF", "COP", "PTY", "LAB", "EDU", "REF
                     "HLH", "REL", "BUS"}
 # Verbs whose clause's subject is the one acted on: "let X meet", "allowed X to enter", "made X leave".
 CAUSATIVE_LEMMAS = {"let", "allow", "permit", "make", "help", "force", "enable", "invite"}
+# Sectors of a state acting as the state: the state itself named bare is never their target.
+STATE_ACTOR_SECTORS = {None, "GOV", "MIL", "SPY", "LEG"}
 # Relational nouns: "his counterparts from X" means X's officials.
 COUNTERPART_NOUNS = {"counterpart", "counterparts", "colleague", "colleagues", "peers", "peer"}
 
@@ -223,7 +225,9 @@ class TargetSearch:
             m = by_head.get(tok.i)
             if m is not None and m.actor is not None and id(m) not in agent_ids and _codable(m.actor, domestic):
                 own = (m.actor.source or "").endswith("+possessor") and m.actor.country in agent_countries \
-                    or m.actor.members and set(m.actor.members) <= agent_countries | agent_members
+                    or m.actor.members and set(m.actor.members) <= agent_countries | agent_members \
+                    or m.actor.country in agent_countries and m.actor.sector is None and m.actor.kind == "state" \
+                    and agent_sectors <= STATE_ACTOR_SECTORS    # "tariffs on U.S. imports to Colombia" (Colombia's)
                 if not own and not (m.actor.country and m.actor.country in agent_countries and not m.actor.members
                                     and m.actor.sector in agent_sectors):
                     best.append((depth, m, via))
