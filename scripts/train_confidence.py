@@ -97,7 +97,7 @@ def _isotonic(scores: np.ndarray, y: np.ndarray) -> list[list[float]]:
     return [[round(b[0], 5), round(b[1] / b[2], 4)] for b in merged]
 
 
-def fit(xs: list[dict], ys: list[float], groups: list[str], l2s=(0.3, 1.0, 3.0, 10.0)) -> tuple[dict, list, float]:
+def fit(xs: list[dict], ys: list[float], groups: list[str], l2s=(0.3, 1.0, 3.0, 10.0, 30.0, 100.0)) -> tuple[dict, list, float]:
     """Weights fitted on all examples; the L2 strength chosen and the score-to-probability map fitted on
     out-of-fold scores (five folds by article), so that the map is honest about unseen articles."""
     names = sorted({k for x in xs for k in x})
