@@ -255,3 +255,13 @@ def test_a_state_is_not_the_target_of_its_own_tariffs(events_of):
     found = events_of("Colombian President Gustavo Petro announced retaliatory tariffs of 25% on U.S. imports to "
                       "Colombia.", date="2025-01-27")
     assert [(t, a, r) for t, trig, a, r, via in found] == [("SANCTION", ["COL"], ["USA"])]
+
+
+def test_talks_tagged_as_a_verb_in_subject_position_are_talks(events_of):
+    found = events_of("Ceasefire talks between Israel and Hamas resumed in Cairo on Monday.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("CONSULT", ["ISR", "PSE"], [])]
+
+
+def test_giving_the_green_light_is_approval(events_of):
+    found = events_of("Turkey gave the green light to Sweden's NATO bid.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SUPPORT", ["TUR"], ["SWE"])]

@@ -38,14 +38,25 @@ def repair_tags(sdoc, nlp) -> None:
     """Re-tag main verbs the tagger marked AUX ("warplanes struck"), and infinitives it marked NOUN ("offered
     to host talks"), and lemmatize them as verbs."""
     from spacy.attrs import DEP, POS
-    from spacy.parts_of_speech import AUX, NOUN
+    from spacy.parts_of_speech import AUX, NOUN, VERB
 
     lemmatizer = None
     arrays = sdoc.to_array([POS, DEP])
     xcomp = sdoc.vocab.strings["xcomp"]
-    candidates = ((arrays[:, 0] == AUX) | ((arrays[:, 0] == NOUN) & (arrays[:, 1] == xcomp))).nonzero()[0]
+    nsubj = sdoc.vocab.strings["nsubj"]
+    candidates = ((arrays[:, 0] == AUX) | ((arrays[:, 0] == NOUN) & (arrays[:, 1] == xcomp))
+                  | ((arrays[:, 0] == VERB) & (arrays[:, 1] == nsubj))).nonzero()[0]
     for i in candidates:   # only a few tokens per sentence
         tok = sdoc[int(i)]
+        if tok.pos_ == "VERB":
+            # "Ceasefire talks between Israel and Hamas resumed": a subject is a noun, whatever the tagger said
+            if tok.tag_ in ("NNS", "NN", "VBZ") and tok.is_alpha and tok.head.i != tok.i:
+                if lemmatizer is None:
+                    lemmatizer = nlp.get_pipe("lemmatizer")
+                tok.pos_ = "NOUN"
+                tok.tag_ = "NNS" if tok.lower_.endswith("s") else "NN"
+                tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+            continue
         if tok.pos_ == "AUX" and (tok.lower_ in AUX_FORMS or not tok.is_alpha):
             continue
         if tok.pos_ == "NOUN" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
