@@ -265,3 +265,9 @@ def test_talks_tagged_as_a_verb_in_subject_position_are_talks(events_of):
 def test_giving_the_green_light_is_approval(events_of):
     found = events_of("Turkey gave the green light to Sweden's NATO bid.")
     assert [(t, a, r) for t, trig, a, r, via in found] == [("SUPPORT", ["TUR"], ["SWE"])]
+
+
+def test_what_an_open_question_asks_is_not_asserted(coder):
+    doc = coder.code("The court found that there was a case to be heard about whether Palestinian rights were "
+                     "being denied in a war by Israel.", date="2024-01-26")
+    assert all(e.modality == "hypothetical" for e in doc.events if e.trigger.text == "denied")

@@ -71,6 +71,9 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
                     return Modality("hypothetical", c.text)
+        # "a case about whether Palestinian rights were being denied": an open question asserts nothing
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            return Modality("hypothetical", "whether")
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"]:
                 if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reporting_verbs"]:
