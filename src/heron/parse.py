@@ -35,8 +35,9 @@ should can could may might must ought 'll wo ca need needs dare get gets got got
 
 
 def repair_tags(sdoc, nlp) -> None:
-    """Re-tag main verbs the tagger marked AUX ("warplanes struck"), and infinitives it marked NOUN ("offered
-    to host talks"), and lemmatize them as verbs."""
+    """Re-tag main verbs the tagger marked AUX ("warplanes struck") and infinitives it marked NOUN ("offered
+    to host talks"), lemmatized as verbs; and subjects it marked VERB ("ceasefire talks between X and Y
+    resumed"), lemmatized as nouns."""
     from spacy.attrs import DEP, POS
     from spacy.parts_of_speech import AUX, NOUN, VERB
 

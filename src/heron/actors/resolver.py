@@ -102,16 +102,16 @@ class ActorResolver(NameMatching, PersonMatching):
                 r += 1
         boundary = next((k for k, f in enumerate(folded) if f in BOUNDARIES and not covered[k]), len(tokens))
         head = boundary - 1
-        if not sector_hits and head > 0 and not covered[head] and tokens[head].isalpha() \
-                and (tokens[head].islower() or folded[head] in NOT_PERSON_ENDINGS) \
-                and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads \
+        # a head word the phrase names no actor by ("coffee", "response"), after words that may name one
+        thing_head = head > 0 and not covered[head] and tokens[head].isalpha() \
+            and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads
+        if thing_head and not sector_hits and (tokens[head].islower() or folded[head] in NOT_PERSON_ENDINGS) \
                 and any(h.entry.type == "adj" and h.end <= head for h in alias_hits):
             return Resolution(None)     # "Turkish coffee", "Russian gas": a national thing, not an actor
-        if sector_hits and head > 0 and not covered[head] and tokens[head].isalpha() and tokens[head].islower() \
-                and folded[head] not in PEOPLE_NOUNS and folded[head] not in kb.group_heads \
+        if thing_head and sector_hits and tokens[head].islower() \
                 and not any(h.end > head for h in sector_hits) and not alias_hits \
                 and all(" ".join(folded[h.start:h.end]) in DESCRIBING_SECTOR_WORDS for h in sector_hits):
-            return Resolution(None)     # "a firm response", "military drills": a sector word describing a thing
+            return Resolution(None)     # "a firm response": a sector word describing a thing
         name, name_at, place = self._names_and_place(tokens, folded, covered, sector_hits, support)
         former = any(f in FORMER_WORDS for f in folded[:boundary])
         return self._decide(tokens, folded, alias_hits, sector_hits, boundary, (name, name_at), place, former, date,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
 from heron.events.frames import LOCATIVE_PREPS
+from heron.events.implicit import HOSTILE_SECTORS
+from heron.events.targets import DOMESTIC_SECTORS
 from heron.actors.focus import story_pair
 from heron.records import Actor, Document, Event
 
@@ -22,9 +24,9 @@ RETOLD_WITHIN = 2
 DIRECTED_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION", "ASSAULT", "COERCE", "SUPPORT",
                             "MOBILIZE"})
 # A state's own opposition, police, courts, civilians ... act at home: their side of a two-state story is not theirs
-# ("the opposition disputed the results" in a Venezuela-Peru story is aimed at Caracas).
-HOME_SECTORS = frozenset({"OPP", "CVL", "COP", "PTY", "LAB", "EDU", "JUD", "LEG", "MED", "HLH", "REL", "BUS", "AGR",
-                          "REF"})
+# ("the opposition disputed the results" in a Venezuela-Peru story is aimed at Caracas). Its armed groups and
+# criminals are left out: rebels in a two-state story may well be fighting the other state.
+HOME_SECTORS = frozenset(DOMESTIC_SECTORS - HOSTILE_SECTORS)
 LAUNCH_CODE = "150"      # demonstrate military power
 LAUNCH_PATTERN = re.compile(r"V:(?:fire|launch|test-fire)(?:\+\w+)?>(?:missile|rocket)$")
 # Acts that need no other party to be a whole event.
@@ -164,7 +166,6 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
         return True
     if e.plover["type"] == "CONSULT" and e.actor and all(a.sector in ("CVL", "REF") for a in e.actor):
         return False       # "many Afghans arrived in Pakistan": people arriving somewhere pay no visit
-
     if e.recipient and any(r.country or r.igo or r.members or r.kind in ("igo", "ngo") for r in e.recipient):
         return True
     keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
@@ -177,7 +178,6 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
         key = next(iter(keys))
         if len({a.code for a in e.actor}) > 1 and e.plover["type"] in MUTUAL_TYPES:
             return True    # "the government and the opposition agreed to hold elections": parties at home
-
         # the story is about that state, or names no other state at all
         return named <= keys and (doc.focus_country == key or doc.focus_country is None and _only_state(doc, key))
     return True            # no state known for any actor: nothing to check against

@@ -61,7 +61,7 @@ def _partners_apart(sdoc, frame: Frame, event: Event) -> list[Event]:
     for m in frame.targets:
         if m.head is not None:
             phrases.setdefault(_phrase_of(sdoc, m), []).extend(
-                a for a in expand(m.actor) if any(a is r or a == r for r in event.recipient))
+                a for a in expand(m.actor) if a in event.recipient)
     out = []
     for k, partners in enumerate(p for p in phrases.values() if p):
         e = replace(event, id=f"{event.id}.{k}", actor=event.actor + [p for p in partners if p not in event.actor],

@@ -67,13 +67,12 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
         if i > 0 and t.lemma_.lower() in lex["negating_verbs"] and chain[i - 1].dep_ in ("xcomp", "ccomp"):
             # "denied that X attacked" negates X's attack; "denied A and said B" does not negate B.
             return Modality("negated", t.text)
-        if t.dep_ == "advcl" or (i == 0 and t.dep_ in ("ccomp",)):
-            for c in t.children:
-                if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
-                    return Modality("hypothetical", c.text)
-        # "a case about whether Palestinian rights were being denied": an open question asserts nothing
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
-            return Modality("hypothetical", "whether")
+        for c in t.children:
+            # "if", "unless" on a clause of the chain; "whether" anywhere in it: "a case about whether Palestinian
+            # rights were being denied" is an open question, which asserts nothing
+            if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"] and (
+                    t.dep_ == "advcl" or (i == 0 and t.dep_ == "ccomp") or c.lower_ == "whether"):
+                return Modality("hypothetical", c.text)
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"]:
                 if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reporting_verbs"]:
