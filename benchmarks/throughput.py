@@ -123,6 +123,9 @@ def main() -> None:
     wall2, rss2, out2 = run([PY, "-c", HERON_CHILD, str(double)])
     h2 = json.loads(out2)
     cli_wall, cli_rss, _ = run([str(Path(PY).parent / "heron"), "code", str(single), "-q", "-o", "/dev/null"])
+    # the event model's load, in a fresh interpreter (its import not counted)
+    _, _, model_out = run([PY, "-c", "import time; from heron.events.model import EventModel; t = time.perf_counter(); "
+                                     "EventModel.load(); print(time.perf_counter() - t)"])
 
     spacy_rate = bare["sentences"] / bare["seconds"]
     rate1 = h1["sentences"] / h1["seconds"]
@@ -143,6 +146,7 @@ def main() -> None:
         "stage_share_of_total": {k: round(v / h1["seconds"], 3) for k, v in h1["stages"].items()},
     }
     report["peak_rss_mb_runs"] = {"single": rss1, "doubled": rss2}
+    report["event_model_load_s"] = round(float(model_out.strip().splitlines()[-1]), 3)
     print(json.dumps(report, indent=1))
     shutil.rmtree(tmp, ignore_errors=True)
 

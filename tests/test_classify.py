@@ -1,6 +1,5 @@
 """EventClassifier on real sentences: seed triggers, one sentence per PLOVER type, non-events, the pair task,
 and the learned model against a trivial baseline on held-out hand-written examples."""
-import time
 from collections import Counter
 from importlib import resources
 
@@ -153,10 +152,9 @@ def test_pair_always_answers(nlp, clf):
     assert c.explain["by"] in ("lexicon", "model")
 
 
-def test_model_loads_fast_and_beats_majority_on_held_out_examples(nlp, clf):
-    t0 = time.perf_counter()
+def test_model_beats_majority_on_held_out_examples(nlp, clf):
+    # (its load time is measured by benchmarks/throughput.py, not asserted here)
     model = EventModel.load()
-    assert time.perf_counter() - t0 < 0.2
     base = resources.files("heron") / "data" / "events" / "examples.tsv"
     rows = [r for r in _rows(base) if r["split"] == "test"]
     train_labels = Counter(r["label"] for r in _rows(base) if r["split"] == "train")
