@@ -16,6 +16,8 @@ from heron.actors.terms import CALENDAR, COUNTRY_TYPES, NAME_PARTICLES, NOT_NAME
 # "Chinese New Year").
 NOT_PERSON_ENDINGS = {"ocean", "sea", "gulf", "bay", "river", "lake", "mountains", "desert", "strait", "coast",
                       "island", "islands", "peninsula", "valley", "year", "day", "festival", "games", "cup"}
+# Head words of a named meeting: "the Paris Conference", "the Shangri-La Dialogue" are where people meet, not who.
+GATHERING_HEADS = {"conference", "summit", "forum", "dialogue", "symposium", "expo", "roundtable", "talks"}
 REGNAL = re.compile(r"[IVX]+")      # "Charles III"
 # Adjectives between a place and its head noun ("the Kherson regional administration").
 PLACE_ADJECTIVES = {"regional", "provincial", "state", "city", "municipal", "local", "district", "county"}

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from heron.actors.kb import TERRITORY_SECTOR, KnowledgeBase, default_kb, fold, normalize_date, tokenize
 from heron.actors.lexicon import _lexicon, historical_state
-from heron.actors.names import NOT_PERSON_ENDINGS, NameMatching
+from heron.actors.names import GATHERING_HEADS, NOT_PERSON_ENDINGS, NameMatching
 from heron.actors.people import PersonMatching
 from heron.actors.place_names import PlaceNames
 from heron.actors.terms import (
@@ -108,6 +108,9 @@ class ActorResolver(NameMatching, PersonMatching):
         if thing_head and not sector_hits and (tokens[head].islower() or folded[head] in NOT_PERSON_ENDINGS) \
                 and any(h.entry.type == "adj" and h.end <= head for h in alias_hits):
             return Resolution(None)     # "Turkish coffee", "Russian gas": a national thing, not an actor
+        if thing_head and folded[head] in GATHERING_HEADS and not tokens[head].islower() \
+                and not any(h.entry.type in ("igo", "actor") for h in alias_hits):
+            return Resolution(None)     # "the Paris Conference on Sudan": a meeting named after its place
         if thing_head and sector_hits and tokens[head].islower() \
                 and not any(h.end > head for h in sector_hits) and not alias_hits \
                 and all(" ".join(folded[h.start:h.end]) in DESCRIBING_SECTOR_WORDS for h in sector_hits):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES
+from heron.events.extract import MUTUAL_TYPES, RECIPROCAL_CODES, gives_aid
 from heron.events.frames import LOCATIVE_PREPS
 from heron.events.implicit import HOSTILE_SECTORS
 from heron.events.targets import DOMESTIC_SECTORS
@@ -56,6 +56,7 @@ class CompleteDyads:
             for e in doc.events:
                 if not _addressed(doc, e):
                     counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
+        aid_to_story_recipient(doc)
         # parties named in the event's sentence and the one before it
         doc.events = once([e for e in doc.events
                            if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))])
@@ -100,6 +101,28 @@ def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:
         via = "story-counterpart"
     if e.explain is not None:
         e.explain["target_via"] = via
+
+
+def aid_to_story_recipient(doc: Document) -> None:
+    """"Britain announced 1 million pounds in emergency funding" in a story about an earthquake in Afghanistan:
+    aid given to no one named goes where the story's earlier aid went ("India delivered tents to Kabul"), else to
+    the country the story is about. A guess, so the recipient carries low confidence."""
+    last = None
+    for e in doc.events:
+        if not gives_aid(e.cameo["code"]):
+            continue
+        if e.recipient:
+            last = next((r.country for r in e.recipient if r.country), last)
+            continue
+        if e.modality in ("negated", "hypothetical"):
+            continue
+        to = last or doc.focus_country
+        if to is None or any(a.country == to for a in e.actor):
+            continue
+        e.recipient = [Actor(text="", span=None, name=None, country=to, kind="state", code=to, confidence=0.4,
+                             source="implicit:story-aid")]
+        if e.explain is not None:
+            e.explain["target_via"] = "story-aid" if last else "story-focus"
 
 
 def once(events: list[Event], window: int = RETOLD_WITHIN) -> list[Event]:
@@ -168,6 +191,8 @@ def complete(doc: Document, e: Event, named: set[str]) -> bool:
         return False       # "many Afghans arrived in Pakistan": people arriving somewhere pay no visit
     if e.recipient and any(r.country or r.igo or r.members or r.kind in ("igo", "ngo") for r in e.recipient):
         return True
+    if gives_aid(e.cameo["code"]):
+        return False       # "France, Germany and the EU pledged 2 billion euros": to someone not named
     keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
     if len(keys) > 1:
         if e.plover["type"] in MUTUAL_TYPES | {"SUPPORT"} or e.cameo["code"] in RECIPROCAL_CODES:

@@ -21,6 +21,12 @@ RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
+# Giving aid and pledging it (CAMEO 07, 033): donors named together give to someone else, never to each other.
+AID_CODE_PREFIXES = ("07", "033")
+
+
+def gives_aid(cameo: str) -> bool:
+    return cameo.startswith(AID_CODE_PREFIXES)
 # What one party says to another: kept apart from the meeting or call it was said in.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 # Meetings, agreements and protests happen somewhere: a place in their arguments is the venue, not a party.
@@ -103,7 +109,9 @@ class EventExtractor:
                 events.extend(_partners_apart(sdoc, frame, event))
                 if not frame.targets and frame.target_via.startswith("act:"):
                     judged.append((event, int(frame.target_via[4:])))
-        coded = {e.sentence for e in events}
+        # (aid given to no one named may get its recipient from the story; a better reading of the sentence may
+        # still name one: "wheat donated by the EC was delivered to Ethiopia")
+        coded = {e.sentence for e in events if e.recipient or not gives_aid(e.cameo["code"])}
         for candidates in self.frames.fallback_frames(doc, skip_sentences=coded):
             for frame in candidates:
                 if not self._in_story(doc, sdoc, frame):
@@ -201,7 +209,8 @@ class EventExtractor:
         # "Both countries recalled their ambassadors": the two sides of a story act on each other.
         pair = len(frame.agents) == 1 and (frame.agents[0].actor.source or "").startswith("coref:set")
         reciprocal = (len(frame.agents) > 1 or conjoined or (each_other or pair) and frame.agents[0].actor.members) \
-            and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets)
+            and (cls.plover in MUTUAL_TYPES or cls.cameo in RECIPROCAL_CODES or not frame.targets) \
+            and not gives_aid(cls.cameo)
         judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
         if cls.plover in VENUE_BLIND_TYPES and frame.target_via.startswith(("nested-place", "complement:nested-place")):
             # "agreed a truce in Busan": a town is where; "mediate in the dispute between Mali and Burkina Faso":
@@ -209,7 +218,7 @@ class EventExtractor:
             states = [m for m in frame.targets if (m.actor.source or "").startswith("kb:country")]
             frame = replace(frame, targets=states, target_via=frame.target_via if states else "")
         if not frame.targets and not reciprocal and not judged \
-                and not (cls.plover in NO_RECIPIENT_TYPES and frame.kind == "verb"):
+                and not ((cls.plover in NO_RECIPIENT_TYPES or gives_aid(cls.cameo)) and frame.kind == "verb"):
             return None
         if not frame.targets and len(frame.agents) == 1 and frame.agents[0].actor.members \
                 and cls.plover not in RECIPROCAL_TYPES and not reciprocal:

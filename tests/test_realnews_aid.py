@@ -1,0 +1,65 @@
+"""Aid in real news (issue 11): sums of money given, pledged or received, donors named together, aid given to no
+one named, and the people and meetings around it. Sentences written for heron's tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(coder):
+    def run(text, date="2024-05-01"):
+        doc = coder.code(text, date=date)
+        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
+                 sorted(a.country or a.igo or "?" for a in e.recipient), e.explain.get("target_via"))
+                for e in doc.events if e.modality not in ("negated", "hypothetical")]
+    return run
+
+
+def test_a_deposit_received_from_a_state_is_its_aid(events_of):
+    found = events_of("Egypt received a $3 billion deposit from Qatar last week.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("AID", ["QAT"], ["EGY"])]
+
+
+def test_an_inflow_of_money_received_is_aid_not_a_visit(events_of):
+    found = events_of("Kenya received an inflow of $800 million from the United Arab Emirates on Monday.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("AID", ["ARE"], ["KEN"])]
+
+
+def test_a_sum_announced_for_a_country_is_pledged_aid(events_of):
+    found = events_of("Germany announced 20 million euros in humanitarian aid for Gaza.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("AGREE", ["DEU"], ["PSE"])]
+
+
+def test_a_percentage_is_no_sum_of_money(events_of):
+    found = events_of("Washington announced the imposition of a 50 per cent tariff on Brazilian imports.")
+    assert "AGREE" not in [t for t, trig, a, r, via in found]
+
+
+def test_donors_named_together_do_not_agree_with_each_other(events_of):
+    found = events_of("Japan, Norway and the European Union have pledged more than 900 million dollars at the "
+                      "conference.")
+    pledged = [(t, a, r) for t, trig, a, r, via in found if trig == "pledged"]
+    assert all(r for t, a, r in pledged), pledged    # never the donors as each other's recipients
+
+
+def test_aid_to_no_one_named_goes_where_the_story_aid_went(events_of):
+    found = events_of("India on Tuesday delivered 900 tents and 12 tonnes of food to Kabul after the earthquake. "
+                      "Britain announced 2 million pounds in emergency funding.")
+    announced = [(t, a, r, via) for t, trig, a, r, via in found if trig == "announced"]
+    assert announced == [("AGREE", ["GBR"], ["AFG"], "story-aid")]
+
+
+def test_aid_to_no_one_named_and_no_story_recipient_is_not_a_dyad(events_of):
+    found = events_of("Britain announced 2 million pounds in emergency funding. Canada and Mexico held talks.")
+    assert not [f for f in found if f[1] == "announced"]
+
+
+def test_a_conference_named_after_a_city_is_no_government(coder):
+    doc = coder.code("Officials from forty countries attended the Paris Conference on Sudan.", date="2024-04-15")
+    paris = [m for m in doc.mentions if m.text.startswith("the Paris Conference")]
+    assert not paris or paris[0].actor is None or paris[0].actor.country != "FRA"
+
+
+def test_she_after_an_organisations_official_is_that_official(coder):
+    doc = coder.code("European Commission President Ursula von der Leyen arrived in Astana on Friday. "
+                     "She announced a new investment package for Kazakhstan.", date="2025-04-04")
+    she = [m for m in doc.mentions if m.text == "She"]
+    assert she and she[0].actor is not None and she[0].actor.kind == "igo"
