@@ -63,3 +63,31 @@ def test_she_after_an_organisations_official_is_that_official(coder):
                      "She announced a new investment package for Kazakhstan.", date="2025-04-04")
     she = [m for m in doc.mentions if m.text == "She"]
     assert she and she[0].actor is not None and she[0].actor.kind == "igo"
+
+
+# -- shows of force -------------------------------------------------------------------------------------------------
+
+def test_drills_held_by_one_state_near_another_are_a_show_of_force(events_of):
+    found = events_of("China held military drills around Taiwan on Thursday.")
+    assert [(t, a, r, via) for t, trig, a, r, via in found] == [("MOBILIZE", ["CHN"], ["TWN"], "held-near")]
+
+
+def test_joint_drills_are_still_cooperation(events_of):
+    found = events_of("The United States and Japan held joint naval drills in the Pacific.")
+    assert [t for t, *_ in found] == ["COOPERATE"]
+
+
+def test_drills_with_a_partner_are_still_cooperation(events_of):
+    found = events_of("India held naval exercises with France in the Indian Ocean.")
+    assert "MOBILIZE" not in [t for t, *_ in found]
+
+
+def test_scrambling_jets_answers_the_attack_told_with_it(events_of):
+    found = events_of("Romania scrambled its fighter jets after Russia launched drones at Ukrainian ports on the Danube.")
+    scrambled = [(t, a, r, via) for t, trig, a, r, via in found if trig == "scrambled"]
+    assert scrambled == [("MOBILIZE", ["ROU"], ["RUS"], "answered-aggressor")]
+
+
+def test_the_state_of_readiness_is_no_country(coder):
+    doc = coder.code("Poland put its air defences on the highest state of readiness.", date="2025-12-06")
+    assert not [m for m in doc.mentions if "state" in m.text and m.actor is not None and m.actor.country]

@@ -433,7 +433,9 @@ class ActorResolverStage:
             found = last_set_of_states(history, m, head.doc, number, max_sentences=10 if number and number > 2 else 3)
             if found is not None or number == 2:
                 return found or last_two_states(history, m)
-        if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"}:
+        if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"} and not (
+                lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+            # (not "the highest state of readiness", "the state of emergency")
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members
                         and (region is None or a.country in region))
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:

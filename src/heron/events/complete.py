@@ -57,6 +57,7 @@ class CompleteDyads:
                 if not _addressed(doc, e):
                     counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
         aid_to_story_recipient(doc)
+        posture_against_aggressor(doc)
         # parties named in the event's sentence and the one before it
         doc.events = once([e for e in doc.events
                            if complete(doc, e, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))])
@@ -123,6 +124,39 @@ def aid_to_story_recipient(doc: Document) -> None:
                              source="implicit:story-aid")]
         if e.explain is not None:
             e.explain["target_via"] = "story-aid" if last else "story-focus"
+
+
+# Hostile acts a show of force answers.
+HOSTILE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "COERCE"})
+# How many sentences back the act answered may be.
+ANSWERED_WITHIN = 3
+
+
+def posture_against_aggressor(doc: Document) -> None:
+    """"Russia launched a massive missile attack on Ukraine ... Poland scrambled its fighter jets": forces put on
+    alert with no one named are put on alert against the last state that acted with hostility (or, when that
+    was the same state, against its target). A guess, so the recipient carries low confidence."""
+    for n, e in enumerate(doc.events):
+        if e.plover["type"] != "MOBILIZE" or e.recipient or e.modality in ("negated", "hypothetical"):
+            continue
+        own = {a.country for a in e.actor if a.country}
+        if len(own) != 1:
+            continue
+        # the act answered is told in the same sentence ("scrambled jets after Russia launched an attack") or before
+        same = [p for p in doc.events if p.sentence == e.sentence and p is not e]
+        for prior in same + [p for p in reversed(doc.events[:n]) if p.sentence != e.sentence]:
+            if prior.sentence < e.sentence - ANSWERED_WITHIN:
+                break
+            if prior.plover["type"] not in HOSTILE_TYPES or prior.modality in ("negated", "hypothetical"):
+                continue
+            others = [a.country for a in prior.actor if a.country and a.country not in own] or \
+                [r.country for r in prior.recipient if r.country and r.country not in own]
+            if others:
+                e.recipient = [Actor(text="", span=None, name=None, country=others[0], kind="state", code=others[0],
+                                     confidence=0.4, source="implicit:answered-aggressor")]
+                if e.explain is not None:
+                    e.explain["target_via"] = "answered-aggressor"
+            break
 
 
 def once(events: list[Event], window: int = RETOLD_WITHIN) -> list[Event]:

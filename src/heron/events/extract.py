@@ -9,6 +9,7 @@ from heron.events.frames import FrameFinder
 from heron.events.judged import resolve_judged_acts
 from heron.events.modality import Modality, modality_of
 from heron.events.parties import expand
+from heron.events.posture import EXERCISE_CODE, solo_exercise
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
@@ -200,6 +201,9 @@ class EventExtractor:
             return None
         cls = self._crowd_protest(sdoc, frame, cls)
         cls = self._order_to_another(frame, cls)
+        if cls.cameo == EXERCISE_CODE:
+            cls, frame = solo_exercise(sdoc, frame, cls, self.ontology,
+                                       {m.head: m for m in doc.mentions if m.head is not None})
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
