@@ -91,3 +91,31 @@ def test_scrambling_jets_answers_the_attack_told_with_it(events_of):
 def test_the_state_of_readiness_is_no_country(coder):
     doc = coder.code("Poland put its air defences on the highest state of readiness.", date="2025-12-06")
     assert not [m for m in doc.mentions if "state" in m.text and m.actor is not None and m.actor.country]
+
+
+# -- threats of consequences and retaliation ----------------------------------------------------------------------
+
+def test_saying_someone_will_pay_a_price_threatens_them(events_of):
+    found = events_of("Belarus said Lithuania and Latvia would pay a heavy price for the border closures.")
+    assert [(t, a, r) for t, trig, a, r, via in found if t == "THREATEN"] == [("THREATEN", ["BLR"], ["LTU", "LVA"])]
+
+
+def test_paying_a_price_alone_is_no_event(events_of):
+    found = events_of("Farmers in Ghana paid a high price for fertiliser this year.")
+    assert not found
+
+
+def test_a_promised_response_is_a_threat(events_of):
+    found = events_of("Serbia said it would respond firmly to any deployment of Albanian troops in Kosovo.")
+    assert [(t, a) for t, trig, a, r, via in found if trig == "respond"] == [("THREATEN", ["SRB"])]
+
+
+def test_a_response_told_as_done_is_no_threat(events_of):
+    found = events_of("Hungary responded to the criticism from Brussels on Monday.")
+    assert "THREATEN" not in [t for t, *_ in found]
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_is_about(events_of):
+    found = events_of("Ankara said it would retaliate if Greece extended its territorial waters.")
+    threat = [(t, a, r, via) for t, trig, a, r, via in found if trig == "retaliate"]
+    assert threat == [("THREATEN", ["TUR"], ["GRC"], "condition-subject")]

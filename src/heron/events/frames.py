@@ -267,7 +267,7 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         elif not targets and not judged:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
-        demand = self._reported_obligation(verb, by_head, agents)
+        demand = self._reported_obligation(verb, by_head, agents) or self._reported_consequence(verb, by_head, agents)
         if demand is not None:
             return demand
         return Frame(verb.i, "verb", agents, targets, via, tvia, counterpart)
@@ -285,6 +285,26 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
+
+    def _reported_consequence(self, verb, by_head, agents: list[Mention]) -> Frame | None:
+        """"North Korea said Seoul and Washington would pay a dear price": the speaker threatens those it says will
+        pay (the classifier reads "pay>price" as a threat)."""
+        lex = frame_lexicon()
+        speech = verb.head if verb.dep_ == "ccomp" else None
+        if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.head.pos_ == "VERB":
+            speech = verb.head.head.head     # "warned in a statement ... that Seoul would pay": the parser's acl
+        if speech is None or not agents or not (
+                is_reporting(speech) or speech.lemma_.lower() in lex["consequence_speech_verbs"]):
+            return None
+        lemma = verb.lemma_.lower()
+        if not any(f"{lemma}>{c.lemma_.lower()}" in lex["consequence_objects"] for c in verb.children
+                   if c.dep_ in ("dobj", "obj")):
+            return None
+        speakers, _ = self._agents_of(speech, by_head)
+        keys = {m.actor.country or m.actor.igo or id(m) for m in agents}
+        if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
+            return None
+        return Frame(verb.i, "verb", speakers, agents, "reporter", "consequence-subject")
 
     def _between(self, noun, by_head) -> list[Mention]:
         """Parties of a "between A and B" phrase on an event noun, on a place noun under it ("on the border
