@@ -119,3 +119,17 @@ def test_a_threat_is_aimed_at_whoever_its_condition_is_about(events_of):
     found = events_of("Ankara said it would retaliate if Greece extended its territorial waters.")
     threat = [(t, a, r, via) for t, trig, a, r, via in found if trig == "retaliate"]
     assert threat == [("THREATEN", ["TUR"], ["GRC"], "condition-subject")]
+
+
+# -- mediation -----------------------------------------------------------------------------------------------------
+
+def test_mediators_of_talks_act_on_the_parties_not_on_each_other(events_of):
+    found = events_of("Armenia and Azerbaijan agreed to reopen the border following talks mediated by Georgia and "
+                      "Iran.")
+    mediated = [(t, a, r, via) for t, trig, a, r, via in found if trig == "mediated"]
+    assert mediated == [("CONSULT", ["GEO", "IRN"], ["ARM", "AZE"], "mediated-parties")]
+
+
+def test_a_mediator_of_talks_between_two_sides_is_not_folded_into_the_talks(events_of):
+    found = events_of("Talks between Serbia and Kosovo, mediated by the European Union, resumed in Brussels.")
+    assert ("CONSULT", ["EU"], ["SRB", "XKX"]) in [(t, a, r) for t, trig, a, r, via in found]

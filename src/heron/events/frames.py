@@ -234,6 +234,9 @@ class FrameFinder(TargetSearch, ImplicitAgents):
                     agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
                 return None         # "X was attacked" with no agent and no place: nothing to code
+        mediated = self._mediated_parties(verb, by_head, agents) if via == "passive-agent" else None
+        if mediated:
+            return Frame(verb.i, "verb", agents, mediated, via, "mediated-parties")
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
         judged = tvia.startswith("act:")
         if not targets and not passive and not judged:
@@ -305,6 +308,26 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "consequence-subject")
+
+    def _mediated_parties(self, verb, by_head, mediators: list[Mention]) -> list[Mention]:
+        """"a ceasefire following talks mediated by Qatar and Turkey": the mediators act on the parties to the talks
+        (named "between A and B", else the subject of the clause the talks are told in), not on each other."""
+        talks = verb.head
+        if verb.dep_ != "acl" or talks.lemma_.lower() not in frame_lexicon()["meeting_nouns"]:
+            return []
+        own = {id(m) for m in mediators}
+        parties = [m for m in self._between(talks, by_head) if id(m) not in own]
+        if parties:
+            return parties
+        # up to the clause with a subject: "agreed to a ceasefire following talks mediated by ..."
+        clause = talks
+        while clause.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "acl", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.pos_ == "VERB" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+                break
+        if clause.pos_ != "VERB":
+            return []
+        return [m for m in self._agents_of(clause, by_head)[0] if id(m) not in own]
 
     def _between(self, noun, by_head) -> list[Mention]:
         """Parties of a "between A and B" phrase on an event noun, on a place noun under it ("on the border
