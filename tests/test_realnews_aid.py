@@ -133,3 +133,26 @@ def test_mediators_of_talks_act_on_the_parties_not_on_each_other(events_of):
 def test_a_mediator_of_talks_between_two_sides_is_not_folded_into_the_talks(events_of):
     found = events_of("Talks between Serbia and Kosovo, mediated by the European Union, resumed in Brussels.")
     assert ("CONSULT", ["EU"], ["SRB", "XKX"]) in [(t, a, r) for t, trig, a, r, via in found]
+
+
+# -- thanks, stances, requests told in the passive ------------------------------------------------------------------
+
+def test_being_grateful_to_someone_is_support(events_of):
+    found = events_of("Jordan is grateful to Saudi Arabia for its assistance, the king said.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SUPPORT", ["JOR"], ["SAU"])]
+
+
+def test_opposition_from_a_state_is_no_opposition_party(coder):
+    doc = coder.code("The plan stalled due to opposition from Austria and Malta.", date="2024-05-01")
+    assert not [m for m in doc.mentions if m.actor is not None and m.actor.sector == "OPP"]
+
+
+def test_the_opposition_is_still_a_party(coder):
+    doc = coder.code("The Georgian opposition rejected the election results.", date="2024-05-01")
+    assert [m.actor.code for m in doc.mentions if m.actor is not None and m.actor.sector == "OPP"] == ["GEOOPP"]
+
+
+def test_a_request_told_in_the_passive_was_made_by_whoever_tells_it(events_of):
+    found = events_of("The Azerbaijani side was asked to withdraw its troops from the area, Armenia said.")
+    asked = [(t, a, r, via) for t, trig, a, r, via in found if trig == "asked"]
+    assert asked and asked[0][:3] == ("REQUEST", ["ARM"], ["AZE"])

@@ -53,6 +53,7 @@ class MentionFinder:
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
         found: dict[int, Mention] = {}
+        stance_nouns, stance_verbs = _lexicon()["stance_nouns"], _lexicon()["stance_verbs"]
         furniture = [(b.start, b.end) for b in doc.layout.blocks if b.role == "furniture"] if doc.layout else []
         for tok in sdoc:
             if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
@@ -66,6 +67,10 @@ class MentionFinder:
             if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
                     and tok.ent_type_ not in ("NORP", "GPE"):
                 continue
+            if tok.lemma_.lower() in stance_nouns and (
+                    any(c.dep_ == "prep" and c.lower_ in stance_nouns[tok.lemma_.lower()] for c in tok.children)
+                    or tok.dep_ == "dobj" and tok.head.lemma_.lower() in stance_verbs):
+                continue      # "opposition from Hungary", "voiced opposition": an act, not the opposition
             start, end = self._extent(tok)
             span_tokens = sdoc[start:end + 1]
             text = span_tokens.text.strip(" ,;:\"'“”‘’")

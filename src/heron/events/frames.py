@@ -41,9 +41,12 @@ class FrameFinder(TargetSearch, ImplicitAgents):
     def __call__(self, doc: Document) -> list[Frame]:
         sdoc = doc.nlp
         by_head = {m.head: m for m in doc.mentions if m.head is not None}
+        adjectives = frame_lexicon()["predicate_adjectives"]
         frames = []
         for tok in sdoc:
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be") or (
+                    tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adjectives):
+                # (an adjective predicate of the lexicon: "Moldova is grateful to Romania")
                 frame = self._verb_frame(tok, by_head, doc.focus_country)
             elif tok.pos_ == "NOUN" and tok.i not in by_head or (tok.pos_ == "NOUN" and not by_head[tok.i].actor):
                 frame = self._noun_frame(tok, by_head)
@@ -228,6 +231,9 @@ class FrameFinder(TargetSearch, ImplicitAgents):
             preps = {f"{lemma}+{c.lower_}" for c in verb.children if c.dep_ == "prep"}
             if lemma in frame_lexicon()["state_action_lemmas"] or preps & frame_lexicon()["state_action_lemmas"]:
                 agents = self._state_of_place(verb, by_head) or self._state_in_focus(verb, by_head, focus)
+            elif lemma in frame_lexicon()["request_lemmas"]:
+                # "The Chinese side was asked to refrain ..., he said": whoever tells of the request made it
+                agents, via = self._teller(verb, by_head), "request-teller"
             elif lemma in frame_lexicon()["violence_lemmas"]:
                 agents, via = self._announcing_force(verb, by_head), "announcing-force"
                 if not agents:
@@ -288,6 +294,15 @@ class FrameFinder(TargetSearch, ImplicitAgents):
         if not speakers or any((m.actor.country or m.actor.igo or id(m)) in keys for m in speakers):
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "obliged-subject")
+
+    def _teller(self, verb, by_head) -> list[Mention]:
+        """Who tells of an act, when its clause is what a reporting verb says ("X was asked to leave, India said")."""
+        head = verb
+        while head.dep_ in ("conj",) and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "ccomp" or not is_reporting(head.head):
+            return []
+        return self._agents_of(head.head, by_head)[0]
 
     def _reported_consequence(self, verb, by_head, agents: list[Mention]) -> Frame | None:
         """"North Korea said Seoul and Washington would pay a dear price": the speaker threatens those it says will
