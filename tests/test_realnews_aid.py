@@ -156,3 +156,21 @@ def test_a_request_told_in_the_passive_was_made_by_whoever_tells_it(events_of):
     found = events_of("The Azerbaijani side was asked to withdraw its troops from the area, Armenia said.")
     asked = [(t, a, r, via) for t, trig, a, r, via in found if trig == "asked"]
     assert asked and asked[0][:3] == ("REQUEST", ["ARM"], ["AZE"])
+
+
+def test_a_name_ending_in_an_organisation_name_is_a_person(coder):
+    doc = coder.code("Foreign Minister Marie Claire Wagner met the president in Kinshasa.", date="2025-03-03")
+    wagner = [m for m in doc.mentions if "Wagner" in m.text]
+    assert wagner and wagner[0].actor is not None and wagner[0].actor.country != "RUS"
+
+
+def test_the_wagner_group_is_still_the_wagner_group(coder):
+    doc = coder.code("The Wagner Group withdrew from Bakhmut.", date="2023-06-01")
+    assert [m.actor.country for m in doc.mentions if "Wagner" in m.text] == ["RUS"]
+
+
+def test_outsiders_calling_for_restraint_call_on_both_sides_of_the_story(events_of):
+    found = events_of("Armenia and Azerbaijan exchanged fire on the border on Tuesday. Armenia accused Azerbaijan of "
+                      "firing first. Azerbaijan rejected the claim. France and Iran called for restraint.")
+    called = [(t, a, r, via) for t, trig, a, r, via in found if trig == "called"]
+    assert called == [("REQUEST", ["FRA", "IRN"], ["ARM", "AZE"], "story-pair")]

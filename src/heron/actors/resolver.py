@@ -22,6 +22,7 @@ from heron.actors.terms import (
     BOUNDARIES,
     COUNTRY_PREPS,
     COUNTRY_TYPES,
+    DETERMINERS,
     FORMER_WORDS,
     SINGLE_HOLDER,
     STATE_SECTORS,
@@ -39,6 +40,15 @@ __all__ = ["ActorResolver", "Resolution", "default_resolver", "resolve_actor"]
 # "the Turkish side"), which the actor stage reads.
 PEOPLE_NOUNS = frozenset(_lexicon()["counterpart_nouns"]) | frozenset(_lexicon()["state_nouns"])
 DESCRIBING_SECTOR_WORDS = frozenset(_lexicon()["describing_sector_words"])
+
+
+def covered_by(alias_hits, sector_hits, n: int) -> list[bool]:
+    """Which of n tokens an alias or a sector/title word covers."""
+    covered = [False] * n
+    for h in list(alias_hits) + list(sector_hits):
+        for k in range(h.start, min(h.end, n)):
+            covered[k] = True
+    return covered
 
 
 class ActorResolver(NameMatching, PersonMatching):
@@ -185,7 +195,8 @@ class ActorResolver(NameMatching, PersonMatching):
         # 1. A named organisation or group: the last one in the head ("the Taliban's intelligence directorate");
         # a person named after it is its member ("Hamas leader Yahya Sinwar", "Mossad chief David Barnea").
         for h in reversed(head_hits):
-            if h.entry.type == "actor" and not (h.end - h.start == 1 and tokens[h.start].islower()):
+            if h.entry.type == "actor" and not (h.end - h.start == 1 and tokens[h.start].islower()) \
+                    and not self._surname(h, tokens, folded, covered_by(alias_hits, sector_hits, len(tokens))):
                 # (a one-word name written in lower case is a common noun: "approved an amnesty")
                 org = self._named(h, tokens, sector_hits, sector, country, date, support)
                 if country_hit and country_hit.start < h.start and org.country and org.country != country \
@@ -247,6 +258,14 @@ class ActorResolver(NameMatching, PersonMatching):
         if country and title_cls in SINGLE_HOLDER and not plural and not territory:
             self._fill_holder(actor, country, title_cls, date)
         return self._marked(Resolution(actor, title_cls, plural), territory)
+
+    @staticmethod
+    def _surname(hit: Hit, tokens, folded, covered) -> bool:
+        """"Foreign Minister Therese Kayikwamba Wagner": a name that ends in a one-word organisation name (not an
+        acronym: "Julius Malema's EFF") is a person's (a capitalised word no alias or title covers stands before it)."""
+        k = hit.start - 1
+        return hit.end - hit.start == 1 and tokens[hit.start][1:].islower() and k >= 0 and not covered[k] and tokens[k][:1].isupper() and tokens[k].isalpha() \
+            and folded[k] not in DETERMINERS and hit.end == len(tokens)
 
     def _named(self, hit: Hit, tokens, sector_hits, sector, country, date, support: Support) -> Actor:
         if len(self.kb.named.get(hit.entry.target, ())) > 1:

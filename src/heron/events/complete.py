@@ -56,6 +56,7 @@ class CompleteDyads:
             for e in doc.events:
                 if not _addressed(doc, e):
                     counterpart(e, pair, parties.get(e.sentence, set()) | parties.get(e.sentence - 1, set()))
+                    third_party_appeal(e, pair)
         aid_to_story_recipient(doc)
         posture_against_aggressor(doc)
         # parties named in the event's sentence and the one before it
@@ -102,6 +103,20 @@ def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:
         via = "story-counterpart"
     if e.explain is not None:
         e.explain["target_via"] = via
+
+
+def third_party_appeal(e: Event, pair: tuple[str, str]) -> None:
+    """"The United States and China also called for restraint" in a story about Thai-Cambodian clashes: a call made
+    to no one named by states outside the story's two sides is made to both sides. A guess, low confidence."""
+    if e.recipient or e.plover["type"] != "REQUEST" or e.modality in ("negated", "hypothetical"):
+        return
+    keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
+    if not keys or keys & set(pair) or any(a.sector in HOME_SECTORS for a in e.actor if a.kind != "igo"):
+        return
+    e.recipient = [Actor(text="", span=None, name=None, country=side, kind="state", code=side, confidence=0.4,
+                         source="implicit:story-pair") for side in pair]
+    if e.explain is not None:
+        e.explain["target_via"] = "story-pair"
 
 
 def aid_to_story_recipient(doc: Document) -> None:
