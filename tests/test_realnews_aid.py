@@ -174,3 +174,14 @@ def test_outsiders_calling_for_restraint_call_on_both_sides_of_the_story(events_
                       "firing first. Azerbaijan rejected the claim. France and Iran called for restraint.")
     called = [(t, a, r, via) for t, trig, a, r, via in found if trig == "called"]
     assert called == [("REQUEST", ["FRA", "IRN"], ["ARM", "AZE"], "story-pair")]
+
+
+def test_ordering_another_states_diplomats_out_is_an_expulsion(events_of):
+    found = events_of("Bolivia's foreign minister ordered the immediate departure of diplomatic staff from Chile and "
+                      "Peru.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("SANCTION", ["BOL"], ["CHL", "PER"])]
+
+
+def test_ordering_another_state_to_act_is_still_a_demand(events_of):
+    found = events_of("The court ordered Israel to prevent acts of genocide in Gaza.")
+    assert [t for t, *_ in found][:1] == ["REQUEST"]

@@ -23,6 +23,9 @@ RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 MUTUAL_TYPES = RECIPROCAL_TYPES | {"ASSAULT"}
 # CAMEO codes of mutual interactions: consult, discuss by telephone, negotiate, sign an agreement.
 RECIPROCAL_CODES = {"040", "041", "046", "057"}
+# Another state's people ordered to leave are expelled (CAMEO 166), not asked to leave.
+ORDERED_DEPARTURES = frozenset({"N:departure", "N:exit", "N:expulsion"})
+EXPEL_CODE = "166"
 # Giving aid and pledging it (CAMEO 07, 033): donors named together give to someone else, never to each other.
 AID_CODE_PREFIXES = ("07", "033")
 
@@ -330,11 +333,18 @@ class EventExtractor:
     def _order_to_another(self, frame: Frame, cls):
         """"The World Court ordered Israel to prevent acts of genocide": an order to another state or organisation
         is a demand (REQUEST), whatever it orders; an order to one's own forces or police keeps its act."""
-        if "order" not in ((cls.explain or {}).get("effects") or ()) or cls.plover == "REQUEST":
+        if "order" not in ((cls.explain or {}).get("effects") or ()):
             return cls
         own = {m.actor.country for m in frame.agents if m.actor.country}
         if not any((m.actor.country and m.actor.country not in own or m.actor.igo) and m.actor.sector in (None, "GOV")
                    for m in frame.targets):
+            return cls
+        if (cls.explain or {}).get("pattern") in ORDERED_DEPARTURES:
+            # "ordered the immediate departure of diplomatic personnel from Argentina": an expulsion
+            info = self.ontology.cameo(EXPEL_CODE)
+            return replace(cls, plover="SANCTION", cameo=EXPEL_CODE, mode=info.plover_mode if info else None,
+                           explain={**(cls.explain or {}), "order": "another state's people ordered out: expelled"})
+        if cls.plover == "REQUEST":
             return cls
         info = self.ontology.cameo("100")
         return replace(cls, plover="REQUEST", cameo="100", mode=info.plover_mode if info else None,
