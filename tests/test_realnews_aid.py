@@ -185,3 +185,10 @@ def test_ordering_another_states_diplomats_out_is_an_expulsion(events_of):
 def test_ordering_another_state_to_act_is_still_a_demand(events_of):
     found = events_of("The court ordered Israel to prevent acts of genocide in Gaza.")
     assert [t for t, *_ in found][:1] == ["REQUEST"]
+
+
+def test_a_speakers_second_act_hung_on_what_was_said_is_the_speakers(events_of):
+    found = events_of("Vietnam's coast guard said two Chinese fishing boats entered the waters without permission "
+                      "and urged China to stop infringing on Hanoi's sovereignty.")
+    urged = [(t, a, r, via) for t, trig, a, r, via in found if trig == "urged"]
+    assert urged and urged[0][:3] == ("REQUEST", ["VNM"], ["CHN"])

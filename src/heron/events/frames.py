@@ -149,6 +149,13 @@ class FrameFinder(TargetSearch, ImplicitAgents):
             found = [m for c in verb.head.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)]
             if found:
                 return found, "inherited:passive-subject"
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_reporting(verb.head.head) \
+                and verb.lemma_.lower() in frame_lexicon()["speech_act_lemmas"]:
+            # "The coast guard said Philippine ships entered the waters and urged the Philippines to stop": the
+            # parser hangs the speaker's second act on what was said
+            found, via = self._agents_of(verb.head.head, by_head, seen)
+            if found:
+                return found, "inherited:speaker"
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found, via = self._agents_of(verb.head, by_head, seen)
             if found:
