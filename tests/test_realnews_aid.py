@@ -192,3 +192,10 @@ def test_a_speakers_second_act_hung_on_what_was_said_is_the_speakers(events_of):
                       "and urged China to stop infringing on Hanoi's sovereignty.")
     urged = [(t, a, r, via) for t, trig, a, r, via in found if trig == "urged"]
     assert urged and urged[0][:3] == ("REQUEST", ["VNM"], ["CHN"])
+
+
+def test_world_leaders_are_no_ones_at_home(events_of):
+    found = events_of("The junta in Myanmar executed four activists on Monday. Police in Myanmar arrested dozens of "
+                      "protesters. World leaders condemned the executions.", date="2022-07-27")
+    condemned = [(t, a) for t, trig, a, r, via in found if trig == "condemned"]
+    assert condemned and all("MMR" not in a for t, a in condemned)

@@ -24,7 +24,24 @@ def _countryless_domestic(a) -> bool:
     """A group named without a country ("police", "protesters"); not a named person whose country is unknown
     ("President Cyril Ramaphosa" is not Rwandan because he met Kagame)."""
     return a.country is None and a.sector in DOMESTIC_SECTORS and not a.igo and not a.members \
-        and a.kind not in ("igo", "ngo") and not (a.name and a.source and "title+name" in a.source)
+        and a.kind not in ("igo", "ngo") and not (a.name and a.source and "title+name" in a.source) \
+        and not _from_elsewhere(a.text)
+
+
+# "World leaders", "foreign governments", "international observers" are no one's at home (but a foreign minister is).
+ELSEWHERE_WORDS = frozenset({"world", "international", "global", "foreign"})
+FOREIGN_OFFICE_HEADS = frozenset({"minister", "ministers", "ministry", "ministries", "secretary", "affairs", "office",
+                                  "policy", "service"})
+
+
+def _from_elsewhere(text: str | None) -> bool:
+    """A generic phrase (no name in it: "World leaders", not "Foreign Minister Therese Wagner") of people from
+    elsewhere."""
+    words = (text or "").replace("-", " ").split()
+    if not words or any(not w.islower() for w in words[1:]):
+        return False
+    words = [w.lower() for w in words]
+    return bool(set(words[:-1]) & ELSEWHERE_WORDS) and words[-1] not in FOREIGN_OFFICE_HEADS
 
 
 def _long_before(event_date: str, doc_date: str | None) -> bool:
