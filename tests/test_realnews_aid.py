@@ -199,3 +199,9 @@ def test_world_leaders_are_no_ones_at_home(events_of):
                       "protesters. World leaders condemned the executions.", date="2022-07-27")
     condemned = [(t, a) for t, trig, a, r, via in found if trig == "condemned"]
     assert condemned and all("MMR" not in a for t, a in condemned)
+
+
+def test_the_one_praised_for_an_act_did_the_act(events_of):
+    found = events_of("Jordan thanked Egypt for sending aid convoys to Gaza.")
+    assert ("AID", ["EGY"], ["PSE"]) in [(t, a, r) for t, trig, a, r, via in found]
+    assert ("SUPPORT", ["JOR"], ["EGY"]) in [(t, a, r) for t, trig, a, r, via in found]

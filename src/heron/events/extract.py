@@ -196,8 +196,10 @@ class EventExtractor:
         kept = []
         for e, span in zip(events, spans):
             main = None
-            if span is not None and (e.explain or {}).get("target_via") != "mediated-parties":
-                # (a mediator is a party of its own: "talks between A and B, mediated by C")
+            if span is not None and (e.explain or {}).get("target_via") != "mediated-parties" \
+                    and (e.explain or {}).get("agent_via") != "judged-for":
+                # (a mediator is a party of its own: "talks between A and B, mediated by C"; so is the one praised
+                # for an act: "praised Trump for lifting sanctions on Syria")
                 tok, subordinate = span.root, False
                 # "..., with Ramaphosa urging a ceasefire": a clause with a subject of its own is an act of its own,
                 # and the acts inside it belong to it, not to the clause above.

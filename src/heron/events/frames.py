@@ -149,6 +149,12 @@ class FrameFinder(TargetSearch, ImplicitAgents):
             found = [m for c in verb.head.children if c.dep_ in PASSIVE_SUBJ for m in self._actors_at(c, by_head)]
             if found:
                 return found, "inherited:passive-subject"
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "over") and verb.head.dep_ == "prep" \
+                and verb.head.head.lemma_.lower() in frame_lexicon()["speech_act_lemmas"] | {"thank", "commend"}:
+            # "praised Trump for lifting sanctions on Syria": the one praised (or condemned) did the act
+            found = [m for c in verb.head.head.children if c.dep_ in ("dobj", "obj") for m in self._actors_at(c, by_head)]
+            if found:
+                return found, "judged-for"
         if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_reporting(verb.head.head) \
                 and verb.lemma_.lower() in frame_lexicon()["speech_act_lemmas"]:
             # "The coast guard said Philippine ships entered the waters and urged the Philippines to stop": the
