@@ -205,3 +205,16 @@ def test_the_one_praised_for_an_act_did_the_act(events_of):
     found = events_of("Jordan thanked Egypt for sending aid convoys to Gaza.")
     assert ("AID", ["EGY"], ["PSE"]) in [(t, a, r) for t, trig, a, r, via in found]
     assert ("SUPPORT", ["JOR"], ["EGY"]) in [(t, a, r) for t, trig, a, r, via in found]
+
+
+def test_part_of_a_hyphenated_place_name_is_no_mention_of_its_own(coder):
+    doc = coder.code("Crowds gathered in Nur-Sultan on Tuesday.", date="2022-01-06")
+    assert "Nur" not in [m.text for m in doc.mentions]
+
+
+def test_the_president_is_the_president_named_before_not_a_later_prime_minister(coder):
+    doc = coder.code("President Kassym-Jomart Tokayev asked the CSTO for help. Armenian Prime Minister Nikol "
+                     "Pashinyan said troops would be sent. The president imposed a state of emergency.",
+                     date="2022-01-06")
+    president = [m for m in doc.mentions if m.text == "The president"]
+    assert president and president[0].actor is not None and president[0].actor.country == "KAZ"

@@ -72,9 +72,12 @@ class DocumentActors:
             if earlier:
                 return self._link(earlier, text, "coref:name")
         if actor is not None and res.title_cls and not res.name and not res.plural:
-            earlier = self._earlier(lambda a, cls: (cls == res.title_cls or (
-                res.title_cls == "president" and cls in ("head_of_state", "head_of_government")))
-                and (actor.country is None or actor.country == a.country))
+            # "the president": a president or head of state named before, else a head of government (some
+            # presidents are only that in the KB) -- not a prime minister named more recently
+            def titled(classes):
+                return self._earlier(lambda a, cls: cls in classes and (actor.country is None or actor.country == a.country))
+            earlier = titled({res.title_cls} | ({"head_of_state"} if res.title_cls == "president" else set())) or (
+                titled({"head_of_government"}) if res.title_cls == "president" else None)
             if earlier:
                 return self._link(earlier, text, "coref:title")
         if actor is not None and res.name and not actor.country and self.countries \

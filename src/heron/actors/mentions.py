@@ -64,6 +64,9 @@ class MentionFinder:
                 continue
             if tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].text == "-" and sdoc[tok.i + 2].lower_ in _attribute_participles():
                 continue      # "U.N.-brokered talks": the U.N. describes the talks
+            if tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].text == "-" and sdoc[tok.i + 1].ent_iob_ == "I" \
+                    and not tok.whitespace_:
+                continue      # "Nur" of "Nur-Sultan": part of one hyphenated name
             if tok.pos_ in HEAD_POS and tok.dep_ in INNER_DEPS and tok.head.pos_ in ("PROPN", "NOUN") \
                     and tok.ent_type_ not in ("NORP", "GPE"):
                 continue
