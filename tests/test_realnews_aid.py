@@ -218,3 +218,12 @@ def test_the_president_is_the_president_named_before_not_a_later_prime_minister(
                      date="2022-01-06")
     president = [m for m in doc.mentions if m.text == "The president"]
     assert president and president[0].actor is not None and president[0].actor.country == "KAZ"
+
+
+def test_a_state_named_in_passing_does_not_make_a_two_state_story(events_of):
+    found = events_of("Police in Manila arrested a former senator on Tuesday. The Philippine government said the "
+                      "arrest followed a court order. The senator had arrived from Singapore, officials said. "
+                      "Philippine lawmakers debated the case. The Philippine Senate called a hearing. "
+                      "The Philippine president defended the police. Critics in the Philippines condemned the "
+                      "arrest. He had spent a week in Singapore.")
+    assert all("SGP" not in r for t, trig, a, r, via in found if trig in ("defended", "condemned"))

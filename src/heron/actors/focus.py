@@ -15,6 +15,9 @@ MIN_LEAD = 2.0
 PAIR_SHARE = 0.6
 MIN_PAIR_MENTIONS = 2
 MIN_STORY_SENTENCES = 4
+# ... and the second of them is named at least 1/MAX_PAIR_RATIO as often as the first: a story about the Philippines
+# that says where a flight came from twice is about one state.
+MAX_PAIR_RATIO = 4
 
 
 def story_pair(mentions: list[Mention]) -> tuple[str, str] | None:
@@ -30,7 +33,8 @@ def story_pair(mentions: list[Mention]) -> tuple[str, str] | None:
     (a, na), (b, nb) = ranked[0], ranked[1]
     third = ranked[2][1] if len(ranked) > 2 else 0
     total = sum(counts.values())
-    if nb >= MIN_PAIR_MENTIONS and nb >= MIN_LEAD * third and na + nb >= PAIR_SHARE * total:
+    if nb >= MIN_PAIR_MENTIONS and nb >= MIN_LEAD * third and na + nb >= PAIR_SHARE * total \
+            and nb * MAX_PAIR_RATIO >= na:
         return (a, b)
     return None
 
