@@ -227,3 +227,18 @@ def test_a_state_named_in_passing_does_not_make_a_two_state_story(events_of):
                       "The Philippine president defended the police. Critics in the Philippines condemned the "
                       "arrest. He had spent a week in Singapore.")
     assert all("SGP" not in r for t, trig, a, r, via in found if trig in ("defended", "condemned"))
+
+
+def test_ramming_boats_is_force_and_carrying_knives_is_no_aid(events_of):
+    found = events_of("Vietnamese militia armed with clubs rammed Chinese fishing boats near the Paracels.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("ASSAULT", ["VNM"], ["CHN"])]
+
+
+def test_arming_someone_is_still_military_aid(events_of):
+    found = events_of("Iran armed the Houthis with missiles.")
+    assert [(t, a) for t, trig, a, r, via in found] == [("AID", ["IRN"])]
+
+
+def test_dropping_tariffs_eases_them(events_of):
+    found = events_of("India dropped its tariffs on jute from Bangladesh.")
+    assert [(t, a, r) for t, trig, a, r, via in found] == [("CONCEDE", ["IND"], ["BGD"])]

@@ -234,6 +234,10 @@ class EventExtractor:
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
+        tok = sdoc[frame.trigger]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in frame_lexicon()["descriptive_participles"] \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            return None     # "personnel armed with knives": what they carried, not an act (but "armed by Iran")
         cls = self._crowd_protest(sdoc, frame, cls)
         cls = self._order_to_another(frame, cls)
         if cls.cameo == EXERCISE_CODE:
