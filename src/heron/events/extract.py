@@ -10,6 +10,7 @@ from heron.events.judged import resolve_judged_acts
 from heron.events.modality import Modality, modality_of
 from heron.events.parties import expand
 from heron.events.posture import EXERCISE_CODE, solo_exercise
+from heron.events.said import said, threatened_if
 from heron.events.targets import frame_lexicon
 from heron.records import Actor, Document, Event, Mention, Trigger
 
@@ -79,34 +80,6 @@ def _partners_apart(sdoc, frame: Frame, event: Event) -> list[Event]:
                     recipient=[], explain=dict(event.explain or {}, partner_phrase=k))
         out.append(e)
     return out or [event]
-
-
-def _said(tok) -> bool:
-    """Whether a clause is what someone said: a complement of a reporting or warning verb."""
-    from heron.events.targets import is_reporting
-
-    speech = frame_lexicon()["consequence_speech_verbs"]
-    while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head.i != tok.i:
-        tok = tok.head
-        if is_reporting(tok) or tok.lemma_.lower() in speech:
-            return True
-    return False
-
-
-def _threatened_if(sdoc, frame: Frame, by_head: dict) -> Frame:
-    """"Beijing said it would retaliate if Washington imposed new tariffs": a threat with no one named is aimed
-    at whoever its condition is about."""
-    own = {m.actor.country or m.actor.igo for m in frame.agents if m.actor is not None}
-    for clause in sdoc[frame.trigger].children:
-        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
-            continue
-        found = [by_head[t.i] for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
-                 if t.i in by_head and by_head[t.i].actor is not None
-                 and (by_head[t.i].actor.country or by_head[t.i].actor.igo)
-                 and (by_head[t.i].actor.country or by_head[t.i].actor.igo) not in own]
-        if found:
-            return replace(frame, targets=found[:1], target_via="condition-subject")
-    return frame
 
 
 @dataclass
@@ -256,7 +229,7 @@ class EventExtractor:
             and not gives_aid(cls.cameo)
         judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
         if cls.plover == "THREATEN" and not frame.targets:
-            frame = _threatened_if(sdoc, frame, {m.head: m for m in doc.mentions if m.head is not None})
+            frame = threatened_if(sdoc, frame, {m.head: m for m in doc.mentions if m.head is not None})
         if cls.plover in VENUE_BLIND_TYPES and frame.target_via.startswith(("nested-place", "complement:nested-place")):
             # "agreed a truce in Busan": a town is where; "mediate in the dispute between Mali and Burkina Faso":
             # states are parties
@@ -301,7 +274,7 @@ class EventExtractor:
             # "would respond firmly", said or quoted, is a threat made now; "responded to the sanctions" is no event
             # of its own, and neither is the writer's "if Iran attacks, the United States will respond"
             if modality.value not in ("future", "hypothetical") or not (
-                    _said(tok) or self._quote_id(quotes, tok.idx) is not None):
+                    said(tok) or self._quote_id(quotes, tok.idx) is not None):
                 return None
             modality = Modality("asserted", modality.cue)
         if frame.target_via == "consequence-subject":
