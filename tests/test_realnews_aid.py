@@ -242,3 +242,15 @@ def test_arming_someone_is_still_military_aid(events_of):
 def test_dropping_tariffs_eases_them(events_of):
     found = events_of("India dropped its tariffs on jute from Bangladesh.")
     assert [(t, a, r) for t, trig, a, r, via in found] == [("CONCEDE", ["IND"], ["BGD"])]
+
+
+def test_they_in_what_several_states_said_is_those_states(events_of):
+    found = events_of("Ghana and Senegal have said they will take part in training Malian soldiers.")
+    assert [(a, r) for t, trig, a, r, via in found] == [(["GHA", "SEN"], ["MLI"])]
+
+
+def test_a_state_named_with_and_is_one_state(coder):
+    doc = coder.code("Jamaica, Antigua and Barbuda and Trinidad and Tobago sent police officers to Haiti.",
+                     date="2024-05-01")
+    codes = [m.actor.country for m in doc.mentions if m.actor is not None and m.actor.country]
+    assert codes[:3] == ["JAM", "ATG", "TTO"]

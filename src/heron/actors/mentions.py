@@ -55,8 +55,13 @@ class MentionFinder:
         found: dict[int, Mention] = {}
         stance_nouns, stance_verbs = _lexicon()["stance_nouns"], _lexicon()["stance_verbs"]
         furniture = [(b.start, b.end) for b in doc.layout.blocks if b.role == "furniture"] if doc.layout else []
+        # "Antigua and Barbuda": one state the parser reads as two conjuncts
+        and_names = _lexicon()["and_names"]
+        joined = {t.i: c.i for t in sdoc if t.pos_ == "PROPN" for c in t.conjuncts
+                  if c.i > t.i and f"{t.lower_} and {c.lower_}" in and_names}
+        second_parts = set(joined.values())
         for tok in sdoc:
-            if tok.pos_ not in HEAD_POS and not self._national_modifier(tok):
+            if tok.pos_ not in HEAD_POS and not self._national_modifier(tok) or tok.i in second_parts:
                 continue
             if furniture and any(s <= tok.idx < e for s, e in furniture):
                 continue      # bylines, credits, datelines: no actors (captions may still name people)
@@ -75,6 +80,8 @@ class MentionFinder:
                     or tok.dep_ == "dobj" and tok.head.lemma_.lower() in stance_verbs):
                 continue      # "opposition from Hungary", "voiced opposition": an act, not the opposition
             start, end = self._extent(tok)
+            if tok.i in joined:
+                end = max(end, joined[tok.i])
             span_tokens = sdoc[start:end + 1]
             text = span_tokens.text.strip(" ,;:\"'“”‘’")
             if not span_tokens[-1].text.endswith(".") or len(span_tokens[-1].text) < 3:

@@ -364,10 +364,13 @@ class ActorResolverStage:
     @staticmethod
     def _own_subjects(pron, by_head) -> Actor | None:
         """"Burkina Faso and Niger expressed their full solidarity": "their" in a clause whose subject names
-        several states is those states."""
-        if pron.lower_ != "their" or pron.dep_ != "poss":
+        several states is those states, and so is "they" in what that subject said."""
+        if pron.lower_ == "they" and pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "ccomp":
+            verb = pron.head.head      # "The Bahamas and Jamaica have said they will take part"
+        elif pron.lower_ != "their" or pron.dep_ != "poss":
             return None
-        verb = pron.head
+        else:
+            verb = pron.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)

@@ -132,6 +132,9 @@ class TargetSearch:
         # (the parser sometimes attaches "to sever relations" as an adverbial clause)
         complements = [c for c in pred.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        # "will take part in training Haitian police": what one takes part in
+        complements += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
         for child in complements:
             targets, via, counterpart = self._search(child, by_head, agents, None, nested_places=False)
             if targets:
