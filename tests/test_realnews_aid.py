@@ -254,3 +254,8 @@ def test_a_state_named_with_and_is_one_state(coder):
                      date="2024-05-01")
     codes = [m.actor.country for m in doc.mentions if m.actor is not None and m.actor.country]
     assert codes[:3] == ["JAM", "ATG", "TTO"]
+
+
+def test_a_destination_hung_on_a_participle_is_the_acts_target(events_of):
+    found = events_of("The Security Council voted to send a multinational force led by Rwanda to Mozambique.")
+    assert [r for t, trig, a, r, via in found if trig == "send"] == [["MOZ"]]

@@ -241,6 +241,10 @@ class TargetSearch:
                 if child.dep_ == "acl" and child.tag_ == "VBN" and tok.i != pred.i:
                     # "rejected a peace plan drawn up by the OAU": the author of the plan is the other party.
                     frontier.extend((a, depth + 2, via) for a in child.children if a.dep_ == "agent")
+                    # "send a force led by Kenya to Haiti": a destination the parser hangs on the participle is
+                    # the act's, and nearer than the participle's agent
+                    frontier.extend((p, depth + 1, "prep:" + p.lower_) for p in child.children
+                                    if p.dep_ == "prep" and p.lower_ in ("to", "into"))
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ in ("punct", "cc", "det", "advmod", "aux", "neg"):
                     continue
