@@ -259,3 +259,8 @@ def test_a_state_named_with_and_is_one_state(coder):
 def test_a_destination_hung_on_a_participle_is_the_acts_target(events_of):
     found = events_of("The Security Council voted to send a multinational force led by Rwanda to Mozambique.")
     assert [r for t, trig, a, r, via in found if trig == "send"] == [["MOZ"]]
+
+
+def test_ordering_ones_own_withdrawal_is_a_withdrawal(events_of):
+    found = events_of("Moscow ordered the withdrawal of its troops from the region.")
+    assert [(t, a) for t, trig, a, r, via in found] == [("RETREAT", ["RUS"])]
