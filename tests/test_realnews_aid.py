@@ -264,3 +264,10 @@ def test_a_destination_hung_on_a_participle_is_the_acts_target(events_of):
 def test_ordering_ones_own_withdrawal_is_a_withdrawal(events_of):
     found = events_of("Moscow ordered the withdrawal of its troops from the region.")
     assert [(t, a) for t, trig, a, r, via in found] == [("RETREAT", ["RUS"])]
+
+
+def test_mediated_talks_with_no_parties_named_are_with_the_story_state(events_of):
+    found = events_of("Ethiopia's government and the TPLF have fought for two years. Ethiopia said the war had killed "
+                      "thousands. The Ethiopian army advanced on Mekelle. Formal peace talks mediated by the African "
+                      "Union began in Pretoria on Tuesday.")
+    assert [(t, r) for t, trig, a, r, via in found if trig == "mediated"] == [("CONSULT", ["ETH"])]

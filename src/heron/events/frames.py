@@ -252,7 +252,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                     agents, via = self._unknown_perpetrator(verb, by_head), "passive-unattributed"
             if not agents:
                 return None         # "X was attacked" with no agent and no place: nothing to code
-        mediated = self._mediated_parties(verb, by_head, agents) if via == "passive-agent" else None
+        mediated = self._mediated_parties(verb, by_head, agents, focus) if via == "passive-agent" else None
         if mediated:
             return Frame(verb.i, "verb", agents, mediated, via, "mediated-parties")
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)

@@ -62,9 +62,10 @@ class SaidFrames:
             return None
         return Frame(verb.i, "verb", speakers, agents, "reporter", "consequence-subject")
 
-    def _mediated_parties(self, verb, by_head, mediators: list[Mention]) -> list[Mention]:
+    def _mediated_parties(self, verb, by_head, mediators: list[Mention], focus: str | None = None) -> list[Mention]:
         """"a ceasefire following talks mediated by Qatar and Turkey": the mediators act on the parties to the talks
-        (named "between A and B", else the subject of the clause the talks are told in), not on each other."""
+        (named "between A and B", else the subject of the clause the talks are told in, else the state the story is
+        about, as last named before), not on each other."""
         talks = verb.head
         if verb.dep_ != "acl" or talks.lemma_.lower() not in frame_lexicon()["meeting_nouns"]:
             return []
@@ -78,9 +79,13 @@ class SaidFrames:
             clause = clause.head
             if clause.pos_ == "VERB" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
                 break
-        if clause.pos_ != "VERB":
-            return []
-        return [m for m in self._agents_of(clause, by_head)[0] if id(m) not in own]
+        found = [m for m in self._agents_of(clause, by_head)[0] if id(m) not in own] if clause.pos_ == "VERB" else []
+        if found or focus is None:
+            return found
+        # "Formal peace talks mediated by the African Union began" in a story about Ethiopia
+        named = [m for i, m in sorted(by_head.items()) if i < verb.i and m.actor is not None
+                 and m.actor.country == focus and m.actor.kind == "state" and not m.actor.members]
+        return named[-1:]
 
 
 def said(tok) -> bool:
