@@ -1,16 +1,12 @@
-"""Aid in real news (issue 11): sums of money given, pledged or received, donors named together, aid given to no
-one named, and the people and meetings around it. Sentences written for heron's tests."""
+"""Real news (issue 11): aid given, pledged or received; shows of force; threats of consequences; mediation; acts
+told through speech; who is on which side of a story; names that hide other names. Sentences written for heron's
+tests."""
 import pytest
 
 
 @pytest.fixture(scope="module")
-def events_of(coder):
-    def run(text, date="2024-05-01"):
-        doc = coder.code(text, date=date)
-        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
-                 sorted(a.country or a.igo or "?" for a in e.recipient), e.explain.get("target_via"))
-                for e in doc.events if e.modality not in ("negated", "hypothetical")]
-    return run
+def events_of(asserted_dyads):
+    return lambda text, date="2024-05-01": asserted_dyads(text, date)
 
 
 def test_a_deposit_received_from_a_state_is_its_aid(events_of):
@@ -83,7 +79,8 @@ def test_drills_with_a_partner_are_still_cooperation(events_of):
 
 
 def test_scrambling_jets_answers_the_attack_told_with_it(events_of):
-    found = events_of("Romania scrambled its fighter jets after Russia launched drones at Ukrainian ports on the Danube.")
+    found = events_of("Romania scrambled its fighter jets after Russia launched drones at Ukrainian ports on the "
+                      "Danube.")
     scrambled = [(t, a, r, via) for t, trig, a, r, via in found if trig == "scrambled"]
     assert scrambled == [("MOBILIZE", ["ROU"], ["RUS"], "answered-aggressor")]
 

@@ -4,13 +4,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def events_of(coder):
-    def run(text, date="2024-07-30"):
-        doc = coder.code(text, date=date)
-        return [(e.plover["type"], e.trigger.text, sorted(a.country or a.igo or "?" for a in e.actor),
-                 sorted(a.country or a.igo or "?" for a in e.recipient), e.explain.get("target_via"))
-                for e in doc.events if e.modality not in ("negated", "hypothetical")]
-    return run
+def events_of(asserted_dyads):
+    return lambda text, date="2024-07-30": asserted_dyads(text, date)
 
 
 TWO_STATE_STORY = ("Venezuela expelled Peruvian diplomats on Monday. Peru recalled its ambassador from Caracas on Tuesday. "

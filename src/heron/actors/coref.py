@@ -75,7 +75,8 @@ class DocumentActors:
             # "the president": a president or head of state named before, else a head of government (some
             # presidents are only that in the KB) -- not a prime minister named more recently
             def titled(classes):
-                return self._earlier(lambda a, cls: cls in classes and (actor.country is None or actor.country == a.country))
+                return self._earlier(lambda a, cls: cls in classes
+                                     and (actor.country is None or actor.country == a.country))
             earlier = titled({res.title_cls} | ({"head_of_state"} if res.title_cls == "president" else set())) or (
                 titled({"head_of_government"}) if res.title_cls == "president" else None)
             if earlier:

@@ -42,15 +42,6 @@ PEOPLE_NOUNS = frozenset(_lexicon()["counterpart_nouns"]) | frozenset(_lexicon()
 DESCRIBING_SECTOR_WORDS = frozenset(_lexicon()["describing_sector_words"])
 
 
-def covered_by(alias_hits, sector_hits, n: int) -> list[bool]:
-    """Which of n tokens an alias or a sector/title word covers."""
-    covered = [False] * n
-    for h in list(alias_hits) + list(sector_hits):
-        for k in range(h.start, min(h.end, n)):
-            covered[k] = True
-    return covered
-
-
 class ActorResolver(NameMatching, PersonMatching):
     def __init__(self, kb: KnowledgeBase | None = None, cache_size: int = 65536):
         self.kb = kb or default_kb()
@@ -128,7 +119,7 @@ class ActorResolver(NameMatching, PersonMatching):
         name, name_at, place = self._names_and_place(tokens, folded, covered, sector_hits, support)
         former = any(f in FORMER_WORDS for f in folded[:boundary])
         return self._decide(tokens, folded, alias_hits, sector_hits, boundary, (name, name_at), place, former, date,
-                            support)
+                            support, covered)
 
     def _country_of(self, alias_hits: list[Hit], folded: list[str], boundary: int) -> tuple[str | None, Hit | None]:
         best, best_rank = None, 3
@@ -173,7 +164,7 @@ class ActorResolver(NameMatching, PersonMatching):
         return support.countries[0] if support.countries else None
 
     def _decide(self, tokens, folded, alias_hits, sector_hits, boundary, named_run, place, former, date,
-                support: Support) -> Resolution:
+                support: Support, covered: list[bool]) -> Resolution:
         kb = self.kb
         name, name_at = named_run
         country, country_hit = self._country_of(alias_hits, folded, boundary)
@@ -196,7 +187,7 @@ class ActorResolver(NameMatching, PersonMatching):
         # a person named after it is its member ("Hamas leader Yahya Sinwar", "Mossad chief David Barnea").
         for h in reversed(head_hits):
             if h.entry.type == "actor" and not (h.end - h.start == 1 and tokens[h.start].islower()) \
-                    and not self._surname(h, tokens, folded, covered_by(alias_hits, sector_hits, len(tokens))):
+                    and not self._surname(h, tokens, folded, covered):
                 # (a one-word name written in lower case is a common noun: "approved an amnesty")
                 org = self._named(h, tokens, sector_hits, sector, country, date, support)
                 if country_hit and country_hit.start < h.start and org.country and org.country != country \
@@ -264,8 +255,9 @@ class ActorResolver(NameMatching, PersonMatching):
         """"Foreign Minister Therese Kayikwamba Wagner": a name that ends in a one-word organisation name (not an
         acronym: "Julius Malema's EFF") is a person's (a capitalised word no alias or title covers stands before it)."""
         k = hit.start - 1
-        return hit.end - hit.start == 1 and tokens[hit.start][1:].islower() and k >= 0 and not covered[k] and tokens[k][:1].isupper() and tokens[k].isalpha() \
-            and folded[k] not in DETERMINERS and hit.end == len(tokens)
+        return hit.end - hit.start == 1 and hit.end == len(tokens) and tokens[hit.start][1:].islower() \
+            and k >= 0 and not covered[k] and tokens[k][:1].isupper() and tokens[k].isalpha() \
+            and folded[k] not in DETERMINERS
 
     def _named(self, hit: Hit, tokens, sector_hits, sector, country, date, support: Support) -> Actor:
         if len(self.kb.named.get(hit.entry.target, ())) > 1:

@@ -392,7 +392,8 @@ class ActorResolverStage:
         if word in PERSON_PRONOUNS:
             # (an organisation's official is a person too: "Von der Leyen said ... She announced")
             return last(lambda a: a.name is not None and not a.members and (
-                a.kind in ("state", "person", "nonstate") and a.sector is not None or a.kind == "igo" and a.source in ("kb:igo+name", "coref:name")))
+                a.kind in ("state", "person", "nonstate") and a.sector is not None
+                or a.kind == "igo" and a.source in ("kb:igo+name", "coref:name")))
         if word in THING_PRONOUNS:
             return last(lambda a: (a.kind in ("state", "igo", "ngo", "nonstate") and a.role is None and not a.members
                                    and (a.sector is None or a.kind != "state")))

@@ -91,16 +91,16 @@ def counterpart(e: Event, pair: tuple[str, str], named: set[str]) -> None:
         return
     if all(a.sector in HOME_SECTORS and a.kind != "igo" for a in e.actor):
         # at home: the police act on civilians, everyone else on the government
-        home = next(iter(keys))
         sector = "CVL" if all(a.sector == "COP" for a in e.actor) else "GOV"
-        e.recipient = [Actor(text="", span=None, name=None, country=home, sector=sector, kind="state",
-                             code=home + sector, confidence=0.4, source="implicit:own-state")]
-        via = "own-state"
+        _imply(e, [next(iter(keys))], "own-state", sector)
     else:
-        other = pair[1] if pair[0] in keys else pair[0]
-        e.recipient = [Actor(text="", span=None, name=None, country=other, kind="state", code=other, confidence=0.4,
-                             source="implicit:story-counterpart")]
-        via = "story-counterpart"
+        _imply(e, [pair[1] if pair[0] in keys else pair[0]], "story-counterpart")
+
+
+def _imply(e: Event, countries, via: str, sector: str | None = None, source: str | None = None) -> None:
+    """Give an event the recipients the story implies (a guess: low confidence), and say how they were found."""
+    e.recipient = [Actor(text="", span=None, name=None, country=c, sector=sector, kind="state", code=c + (sector or ""),
+                         confidence=0.4, source=f"implicit:{source or via}") for c in countries]
     if e.explain is not None:
         e.explain["target_via"] = via
 
@@ -113,10 +113,7 @@ def third_party_appeal(e: Event, pair: tuple[str, str]) -> None:
     keys = {a.country or a.igo for a in e.actor if a.country or a.igo}
     if not keys or keys & set(pair) or any(a.sector in HOME_SECTORS for a in e.actor if a.kind != "igo"):
         return
-    e.recipient = [Actor(text="", span=None, name=None, country=side, kind="state", code=side, confidence=0.4,
-                         source="implicit:story-pair") for side in pair]
-    if e.explain is not None:
-        e.explain["target_via"] = "story-pair"
+    _imply(e, pair, "story-pair")
 
 
 def aid_to_story_recipient(doc: Document) -> None:
@@ -135,10 +132,7 @@ def aid_to_story_recipient(doc: Document) -> None:
         to = last or doc.focus_country
         if to is None or any(a.country == to for a in e.actor):
             continue
-        e.recipient = [Actor(text="", span=None, name=None, country=to, kind="state", code=to, confidence=0.4,
-                             source="implicit:story-aid")]
-        if e.explain is not None:
-            e.explain["target_via"] = "story-aid" if last else "story-focus"
+        _imply(e, [to], "story-aid" if last else "story-focus", source="story-aid")
 
 
 # Hostile acts a show of force answers.
@@ -167,10 +161,7 @@ def posture_against_aggressor(doc: Document) -> None:
             others = [a.country for a in prior.actor if a.country and a.country not in own] or \
                 [r.country for r in prior.recipient if r.country and r.country not in own]
             if others:
-                e.recipient = [Actor(text="", span=None, name=None, country=others[0], kind="state", code=others[0],
-                                     confidence=0.4, source="implicit:answered-aggressor")]
-                if e.explain is not None:
-                    e.explain["target_via"] = "answered-aggressor"
+                _imply(e, others[:1], "answered-aggressor")
             break
 
 

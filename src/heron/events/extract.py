@@ -106,11 +106,12 @@ class EventExtractor:
         events: list[Event] = []
         direct = [q for q in doc.quotes if not q.indirect]
         quotes = ([q.span[0] for q in direct], direct)     # direct quotes by start, for binary search
+        by_head = {m.head: m for m in doc.mentions if m.head is not None}
         judged: list[tuple[Event, int]] = []        # events that judge an act named by a noun, and the noun
         for frame in self.frames(doc):
             if not self._in_story(doc, sdoc, frame):
                 continue
-            event = self._event(doc, sdoc, frame, len(events), quotes)
+            event = self._event(doc, sdoc, frame, len(events), quotes, by_head)
             if event is not None:
                 events.extend(_partners_apart(sdoc, frame, event))
                 if not frame.targets and frame.target_via.startswith("act:"):
@@ -122,7 +123,7 @@ class EventExtractor:
             for frame in candidates:
                 if not self._in_story(doc, sdoc, frame):
                     continue
-                event = self._event(doc, sdoc, frame, len(events), quotes)
+                event = self._event(doc, sdoc, frame, len(events), quotes, by_head)
                 if event is not None:
                     event.confidence = round(event.confidence * 0.6, 3)
                     events.append(event)
@@ -201,21 +202,22 @@ class EventExtractor:
                         {"type": e.plover["type"], "cameo": e.cameo["code"], "trigger": e.trigger.text})
         return kept
 
-    def _event(self, doc: Document, sdoc, frame: Frame, n: int, quotes: tuple[list[int], list]) -> Event | None:
+    def _event(self, doc: Document, sdoc, frame: Frame, n: int, quotes: tuple[list[int], list],
+               by_head: dict[int, Mention]) -> Event | None:
         source = [t for m in frame.agents for t in range(*self._token_range(sdoc, m))]
         target = [t for m in frame.targets for t in range(*self._token_range(sdoc, m))]
         cls = self.classifier.classify_frame(sdoc, frame.trigger, source, target)
         if cls is None:
             return None
         tok = sdoc[frame.trigger]
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in frame_lexicon()["descriptive_participles"] \
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in frame_lexicon()["descriptive_participles"] \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None     # "personnel armed with knives": what they carried, not an act (but "armed by Iran")
         cls = self._crowd_protest(sdoc, frame, cls)
         cls = self._order_to_another(frame, cls)
         if cls.cameo == EXERCISE_CODE:
-            cls, frame = solo_exercise(sdoc, frame, cls, self.ontology,
-                                       {m.head: m for m in doc.mentions if m.head is not None})
+            cls, frame = solo_exercise(sdoc, frame, cls, self.ontology, by_head)
         # "Indian and Pakistani troops exchanged fire": one phrase naming several states is several parties.
         conjoined = len(frame.agents) == 1 and "+conjoined" in (frame.agents[0].actor.source or "")
         # Several parties and nobody else: "Egypt and Syria restored relations" is mutual whatever its type.
@@ -229,7 +231,7 @@ class EventExtractor:
             and not gives_aid(cls.cameo)
         judged = frame.target_via.startswith("act:")     # its target is found later, from the act judged
         if cls.plover == "THREATEN" and not frame.targets:
-            frame = threatened_if(sdoc, frame, {m.head: m for m in doc.mentions if m.head is not None})
+            frame = threatened_if(sdoc, frame, by_head)
         if cls.plover in VENUE_BLIND_TYPES and frame.target_via.startswith(("nested-place", "complement:nested-place")):
             # "agreed a truce in Busan": a town is where; "mediate in the dispute between Mali and Burkina Faso":
             # states are parties
@@ -258,7 +260,6 @@ class EventExtractor:
         if len(agent_countries) > 1:
             # "the two governments signed an agreement with South Korea": a party cannot also be the other side.
             recipients = [r for r in recipients if r.country not in agent_countries]
-        tok = sdoc[frame.trigger]
         effects = set((cls.explain or {}).get("effects") or ())
         modality = modality_of(sdoc, frame.trigger, negation_in_type="negate" in effects)
         if (cls.plover == "THREATEN" and effects & {"conditional", "future"} or cls.plover == "REQUEST"
@@ -269,8 +270,7 @@ class EventExtractor:
         pattern = (cls.explain or {}).get("pattern") or ""
         if pattern[2:] in frame_lexicon()["consequence_objects"] and frame.target_via != "consequence-subject":
             return None     # "Seoul would pay a dear price" is a threat by whoever says so, or nothing
-        if tok.lemma_.lower() in frame_lexicon()["threat_if_future"] and (cls.explain or {}).get("pattern") == \
-                f"V:{tok.lemma_.lower()}":
+        if lemma in frame_lexicon()["threat_if_future"] and pattern == f"V:{lemma}":
             # "would respond firmly", said or quoted, is a threat made now; "responded to the sanctions" is no event
             # of its own, and neither is the writer's "if Iran attacks, the United States will respond"
             if modality.value not in ("future", "hypothetical") or not (

@@ -149,9 +149,10 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
             if found:
                 return found, "inherited:passive-subject"
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "over") and verb.head.dep_ == "prep" \
-                and verb.head.head.lemma_.lower() in frame_lexicon()["speech_act_lemmas"] | {"thank", "commend"}:
+                and verb.head.head.lemma_.lower() in frame_lexicon()["speech_act_lemmas"]:
             # "praised Trump for lifting sanctions on Syria": the one praised (or condemned) did the act
-            found = [m for c in verb.head.head.children if c.dep_ in ("dobj", "obj") for m in self._actors_at(c, by_head)]
+            found = [m for c in verb.head.head.children if c.dep_ in ("dobj", "obj")
+                     for m in self._actors_at(c, by_head)]
             if found:
                 return found, "judged-for"
         if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_reporting(verb.head.head) \

@@ -30,8 +30,9 @@ def solo_exercise(sdoc, frame: Frame, cls, ontology, by_head: dict):
     if not drills:
         return cls, frame
     heads = [tok] + drills
-    if any(c.lower_ in lex["joint_words"] for h in heads for c in h.children if c.dep_ in ("amod", "compound", "advmod")) \
-            or any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children) \
+    modifiers = [c for h in heads for c in h.children]
+    if any(c.lower_ in lex["joint_words"] for c in modifiers if c.dep_ in ("amod", "compound", "advmod")) \
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers) \
             or frame.target_via.endswith("prep:with"):
         return cls, frame          # "joint drills", "drills with the US navy": cooperation
     targets = frame.targets or _held_near(heads, by_head, agent.country, lex["proximity_words"])

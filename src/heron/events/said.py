@@ -83,9 +83,9 @@ class SaidFrames:
         if found or focus is None:
             return found
         # "Formal peace talks mediated by the African Union began" in a story about Ethiopia
-        named = [m for i, m in sorted(by_head.items()) if i < verb.i and m.actor is not None
+        named = [i for i, m in by_head.items() if i < verb.i and m.actor is not None
                  and m.actor.country == focus and m.actor.kind == "state" and not m.actor.members]
-        return named[-1:]
+        return [by_head[max(named)]] if named else []
 
 
 def said(tok) -> bool:
@@ -103,12 +103,12 @@ def threatened_if(sdoc, frame: Frame, by_head: dict) -> Frame:
     at whoever its condition is about."""
     own = {m.actor.country or m.actor.igo for m in frame.agents if m.actor is not None}
     for clause in sdoc[frame.trigger].children:
-        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                             for c in clause.children):
             continue
-        found = [by_head[t.i] for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
-                 if t.i in by_head and by_head[t.i].actor is not None
-                 and (by_head[t.i].actor.country or by_head[t.i].actor.igo)
-                 and (by_head[t.i].actor.country or by_head[t.i].actor.igo) not in own]
-        if found:
-            return replace(frame, targets=found[:1], target_via="condition-subject")
+        for t in (t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree):
+            m = by_head.get(t.i)
+            key = m.actor.country or m.actor.igo if m is not None and m.actor is not None else None
+            if key and key not in own:
+                return replace(frame, targets=[m], target_via="condition-subject")
     return frame
