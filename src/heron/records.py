@@ -76,6 +76,8 @@ class Mention:
     actor: Actor | None = None
     head: int | None = None          # token index of the phrase head (not serialised)
     coref: str | None = None         # id of the mention this one refers back to
+    # the mentions this one stands for as a party ("the statement" for its issuers; not serialised)
+    stands_for: list["Mention"] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "text": self.text, "span": list(self.span), "sentence": self.sentence,

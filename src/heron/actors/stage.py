@@ -16,6 +16,7 @@ from heron.actors.groups import NUMBER_WORDS, PAIR_NOUNS, last_set_of_states, la
 from heron.actors.review import counted_regions, drop_implausible, numbered_groups
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
+from heron.actors.statements import link_statements
 from heron.parse import doc_text
 from heron.quotes.model import load_lexicon as quote_lexicon
 from heron.records import Actor, Document, Mention
@@ -212,6 +213,7 @@ class ActorResolverStage:
                     m.actor = historical_state(m.actor, doc.date)
         drop_implausible(sdoc, doc.mentions)
         numbered_groups(sdoc, doc.mentions)
+        link_statements(sdoc, doc.mentions)
         counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         return doc
@@ -409,7 +411,8 @@ class ActorResolverStage:
     @staticmethod
     def _description(head, history: list[Mention], m: Mention, subjects: set[str] = frozenset(),
                      context=None) -> Actor | None:
-        if head.pos_ != "NOUN":      # "the United States" is a name, not a description
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in _lexicon()["authority_nouns"]):
+            # "the United States" is a name, not a description (but "the Junta" is one)
             return None
         named = context.resolve(_without_attributes(m.text)) if context is not None else None
         # "the South American country" is a South American state named before, not the last state named
@@ -428,7 +431,8 @@ class ActorResolverStage:
         def last(pred):
             return salient_antecedent(history, m, subjects, pred, "coref:description", 0.6)
 
-        if lemma in PAIR_NOUNS:
+        if lemma in PAIR_NOUNS and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            # (not "the coup leaders", "the opposition parties": a noun before it says who they are)
             # "the two governments", "both sides", "the ex-Soviet countries": the states last named together.
             number = next((NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS), None)
             if dets & {"both"}:
@@ -442,6 +446,19 @@ class ActorResolverStage:
             # (not "the highest state of readiness", "the state of emergency")
             return last(lambda a: a.kind == "state" and a.country and a.sector is None and not a.members
                         and (region is None or a.country in region))
+        if lemma in _lexicon()["authority_nouns"] and dets & {"the", "this", "that"} and named is not None \
+                and named.sector and not named.country:
+            # "the junta", "the regime": the rulers of the state last named
+            # (the rulers called so before, else the state last named or its government or military: "the
+            # Myanmar military ... the junta")
+            same = [p for p in history if p.head is not None and p.span[0] < m.span[0] and p.actor.country
+                    and head.doc[p.head].lower_ == head.lower_ and p.actor.sector == named.sector]
+            if same:
+                m.coref = same[-1].id
+                return replace(same[-1].actor, source="coref:description", confidence=0.6)
+            found = last(lambda a: a.kind == "state" and a.country and a.sector in (None, "GOV", "MIL")
+                         and not a.members and a.role is None)
+            return replace(found, sector=named.sector, code=found.country + named.sector) if found else None
         if lemma in GROUP_NOUNS and dets & {"these", "those", "the"}:
             return last(lambda a: bool(a.members))
         if lemma in ORG_NOUNS:

@@ -193,6 +193,9 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
         out = []
         for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
             m = by_head.get(t.i)
+            if m is not None and m.stands_for:
+                out.extend(s for s in m.stands_for if s not in out)     # "the statement": its issuers
+                continue
             if m is not None and m.actor is not None:
                 out.append(m)
                 continue
