@@ -71,3 +71,24 @@ def test_leaders_named_by_a_noun_are_not_the_states_last_named(events_of):
                       "It urged the coup leaders in Bissau to hand back power.")
     assert (["GHA", "SEN"], ["GNB"]) in _typed(found, "REQUEST"), found
     assert not any(r == ["GHA", "SEN"] for t, trig, a, r, via in found), found
+
+
+def test_the_two_sides_of_one_state_agree_at_home(events_of):
+    # a government and its opposition are both of one state; where they signed is no side
+    found = events_of("The deal between the Bolivian government and opposition was signed in Panama on Friday. "
+                      "The two sides also agreed to release all detained protesters.")
+    agreed = [(a, r) for t, trig, a, r, via in found if trig == "agreed"]
+    assert agreed and all(a == ["BOL", "BOL"] and r == [] for a, r in agreed), found
+
+
+def test_the_parties_in_a_national_conflict_are_of_that_state(events_of):
+    found = events_of("Peace talks began in the Kenyan capital Nairobi on Monday. \"The two parties in the "
+                      "Sudanese conflict have agreed to a ceasefire,\" the mediator said.")
+    agreed = [(a, r) for t, trig, a, r, via in found if trig == "agreed"]
+    assert agreed and all(set(a) == {"SDN"} for a, r in agreed), found
+
+
+def test_a_company_and_its_state_are_no_two_sides_at_home(events_of):
+    found = events_of("Colombia accused ExxonMobil and the United States of plotting against it. Peru urged the "
+                      "two sides to settle their differences.")
+    assert not any(trig == "urged" and r == ["USA", "USA"] for t, trig, a, r, via in found), found

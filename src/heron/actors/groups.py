@@ -12,6 +12,10 @@ PAIR_NOUNS = {"governments", "sides", "countries", "nations", "states", "leaders
               "capitals", "presidents", "ministers", "armies", "delegations", "republics", "allies",
               "rivals", "foes", "adversaries", "powers", "militaries", "forces", "troops"}
 
+# The two sides of a state's own conflict: who rules, and who challenges them.
+RULING_SECTORS = frozenset({"GOV", "MIL"})
+CHALLENGER_SECTORS = frozenset({"OPP", "REB", "INS", "UAF", "SEP"})
+
 
 def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | None = None,
                        max_sentences: int = 3) -> Actor | None:
@@ -32,15 +36,25 @@ def last_set_of_states(history: list[Mention], m: Mention, sdoc, size: int | Non
         if m.sentence - prev.sentence > max_sentences:
             break
         a = prev.actor
+        if _venue(sdoc[prev.head]):
+            continue
         if a.members and "+conjoined" in (a.source or ""):
             members = list(a.members)
         elif a.country and not a.members:
             members = [a.country]
+            sides = [a]
             for c in sdoc[prev.head].conjuncts:
                 other = by_head.get(c.i)
                 if other is not None and other.actor.country and other.actor.country not in members \
                         and not other.actor.members:
                     members.append(other.actor.country)
+                if other is not None and other.actor.sector and other.actor.country in (None, a.country) \
+                        and not other.actor.members:
+                    sides.append(other.actor)
+            sectors = {x.sector for x in sides}
+            if len(members) == 1 and sectors & RULING_SECTORS and sectors & CHALLENGER_SECTORS and size in (None, 2):
+                # "the Venezuelan government and opposition": both sides are of one state
+                return domestic_sides(m, a.country, next(iter(sorted(sectors & CHALLENGER_SECTORS))))
         else:
             continue
         if len(members) >= 2 and (size is None or len(members) == size):
@@ -78,11 +92,27 @@ def next_set_of_states(mentions: list[Mention], m: Mention, sdoc, size: int, max
     return []
 
 
-def last_two_states(history: list[Mention], m: Mention) -> Actor | None:
+def domestic_sides(m: Mention, country: str, other: str | None = None) -> Actor:
+    """Two sides of one state: its government and, in ``sector``, the other side (opposition, rebels) when
+    known. The event stage expands it to the two."""
+    return Actor(text=m.text, span=m.span, members=[country], kind="state", sector=other, confidence=0.6,
+                 source="coref:set+domestic")
+
+
+def _venue(tok) -> bool:
+    """A place where something happened is no side of it: "signed in Barbados", "talks in Pretoria"."""
+    while tok.dep_ == "appos" or tok.dep_ == "compound":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.pos_ in ("VERB", "AUX", "NOUN")
+
+
+def last_two_states(history: list[Mention], m: Mention, sdoc=None) -> Actor | None:
     seen: list[str] = []
     sector = None
     for prev in reversed(history):
         a = prev.actor
+        if sdoc is not None and prev.head is not None and _venue(sdoc[prev.head]):
+            continue
         if prev.span[0] < m.span[0] and a.country and not a.members and a.country not in seen:
             seen.append(a.country)
             sector = sector or a.sector

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
 from heron.actors.focus import focus_country
-from heron.actors.groups import NUMBER_WORDS, PAIR_NOUNS, last_set_of_states, last_two_states
+from heron.actors.groups import NUMBER_WORDS, PAIR_NOUNS, domestic_sides, last_set_of_states, last_two_states
 from heron.actors.review import counted_regions, drop_implausible, numbered_groups
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
@@ -57,6 +57,20 @@ def salient_antecedent(history: list[Mention], m: Mention, subjects, pred, sourc
     pick = next((p for p in same if p.id in subjects), same[-1])
     m.coref = pick.id
     return replace(pick.actor, source=source, confidence=confidence)
+
+
+def _conflict_of(head, context) -> str | None:
+    """"The two parties in the Ethiopian conflict", "both sides of the Sudanese war": sides of one state's
+    conflict are that state's."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "to", "of"):
+            continue
+        for pobj in prep.children:
+            named = [getattr(context.resolve(c.text), "country", None) for c in pobj.children
+                     if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+            if pobj.dep_ == "pobj" and len(named) == 1 and named[0]:
+                return named[0]
+    return None
 
 
 def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
@@ -438,9 +452,12 @@ class ActorResolverStage:
             if dets & {"both"}:
                 number = 2
             # (a count names the set more surely: "the three leaders" may look further back)
+            inside = _conflict_of(head, context)
+            if inside is not None:
+                return domestic_sides(m, inside)
             found = last_set_of_states(history, m, head.doc, number, max_sentences=10 if number and number > 2 else 3)
             if found is not None or number == 2:
-                return found or last_two_states(history, m)
+                return found or last_two_states(history, m, head.doc)
         if lemma in COUNTRY_NOUNS and dets & {"this", "the", "that"} and not (
                 lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
             # (not "the highest state of readiness", "the state of emergency")

@@ -21,6 +21,12 @@ def expand(actor: Actor, counterpart_of: Actor | None = None) -> list[Actor]:
     from heron.actors.kb import default_kb
 
     kb = default_kb()
+    if "+domestic" in (actor.source or ""):
+        # "the two sides" of one state: its government and the other side
+        c = actor.members[0]
+        return [Actor(text=actor.text, span=actor.span, name=kb.country_name(c), country=c, sector=sector,
+                      kind="state", code=c + (sector or ""), confidence=actor.confidence, source=actor.source)
+                for sector in ("GOV", actor.sector)]
     sector = counterpart_of.sector if counterpart_of is not None else actor.sector
     return [Actor(text=actor.text, span=actor.span, name=kb.country_name(c), country=c, sector=sector, kind="state",
                   code=c + (sector or ""), confidence=actor.confidence, source=f"group:{actor.name or actor.text}")
