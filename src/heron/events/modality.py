@@ -30,6 +30,21 @@ class Modality:
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def _continues_infinitive(verb) -> bool:
+    """"urged X to sign the accords, expel the fighters, help Iraq ...": a bare verb with no subject that the
+    parser hangs on the governing verb (as a conjunct or a clause), after that verb's infinitive, continues it."""
+    return verb.tag_ == "VB" and verb.head.tag_ != "VB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and c.i < verb.i for c in verb.head.children)
+
+
+def _governed(chain, i: int) -> bool:
+    """Whether chain[i] governs the verb below it: "urged calm and accused Russia" does not make the accusation
+    an urging (a conjunct is a second act), unless the conjunct continues an infinitive."""
+    below = chain[i - 1]
+    return below.dep_ != "conj" or below.head.i != chain[i].i or _continues_infinitive(below)
+
+
 def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     """negation_in_type: the event type already expresses the negation ("will never accept" coded
     as REJECT), so a negator does not make the event negated."""
@@ -42,8 +57,11 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.i < cur.head.i:
             break       # "X imposed a ban, ministers decided": a trailing attribution adds no modality
-        infinitive = cur.dep_ == "advcl" and any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to")
-                                                 for c in cur.children)     # "called for Israel to halt"
+        # "called for Israel to halt"; "urged X to sign the accords, expel the fighters and ...": a bare verb the
+        # parser hangs on the governing verb, with no subject of its own, continues the infinitive before it
+        infinitive = cur.dep_ == "advcl" and (
+            any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in cur.children)
+            or _continues_infinitive(cur))
         if (cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "pcomp", "dobj", "acomp", "prep", "amod", "compound", "nsubj",
                          "acl") or infinitive) \
                 and cur.head.i != cur.i:
@@ -80,12 +98,12 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                 return Modality("hypothetical", c.text)
         if t.dep_ == "prep" and t.lower_ == "between" and t.head.lemma_.lower() in lex["choice_verbs"]:
             return Modality("hypothetical", t.head.text)   # "has to choose between backing X and working with Y"
-        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["hypothetical_verbs"]:
+        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["hypothetical_verbs"] and _governed(chain, i):
             return Modality("hypothetical", t.text)
         if i > 0 and t.pos_ == "NOUN" and t.lemma_.lower() in lex["claim_nouns"] and chain[i - 1].dep_ in ("acl", "ccomp"):
             # "accusations that it had targeted civilians": the content of a claim is not asserted.
             return Modality("hypothetical", t.text)
-        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["irrealis_governors"] and not (
+        if i > 0 and irrealis_ok and t.lemma_.lower() in lex["irrealis_governors"] and _governed(chain, i) and not (
                 t.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in t.children)):
             # ("called Rubio to urge a ceasefire": the urging happened in the call)
             # What was demanded or urged has not happened: "demanded that the US cancel plans".
