@@ -92,3 +92,17 @@ def test_a_company_and_its_state_are_no_two_sides_at_home(events_of):
     found = events_of("Colombia accused ExxonMobil and the United States of plotting against it. Peru urged the "
                       "two sides to settle their differences.")
     assert not any(trig == "urged" and r == ["USA", "USA"] for t, trig, a, r, via in found), found
+
+
+def test_the_crown_prince_is_the_crown_prince_named_before(events_of):
+    found = events_of("Kuwaiti Crown Prince Sabah Al-Khalid met Erdogan in Ankara. Macron later thanked both "
+                      "Erdogan and the Crown Prince for their support.", date="2025-05-14")
+    thanked = [(a, r) for t, trig, a, r, via in found if trig == "thanked"]
+    assert thanked == [(["FRA"], ["KWT", "TUR"])], found
+
+
+def test_the_leaders_thanked_are_the_leaders_just_named_together(events_of):
+    found = events_of("Saudi Crown Prince Mohammed bin Salman met Trump on Monday. Trump thanked both Erdogan and "
+                      "the Crown Prince for their support. Lebanese President Joseph Aoun thanked the leaders for "
+                      "their efforts.", date="2025-05-14")
+    assert (["LBN"], ["SAU", "TUR"]) in [(a, r) for t, trig, a, r, via in found if trig == "thanked"], found
