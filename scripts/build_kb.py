@@ -82,6 +82,9 @@ def country_aliases(countries: list[dict]) -> tuple[dict, list]:
         local = c.get("name_local_short")
         if local and local.lower() in ENGLISH_WORD_LOCAL_NAMES:
             local = None
+        if local:
+            # "Kypros (Greek)/ Kibris (Turkish)": the parentheses name languages, not the country
+            local = re.sub(r"\([^)]*\)", " ", local)
         names = [c["name"], c.get("name_short"), c.get("name_long"), *c.get("former_names", []), local]
         for n in names:
             for part in split_names(n):

@@ -110,3 +110,13 @@ def test_name_joined_to_an_attribute_participle_is_no_party(resolve):
     # ... but a state that leads keeps its role: "Vietnamese-led forces" are Vietnam's.
     found = resolve("Vietnamese-led forces shelled guerrilla camps.", date="1985-01-01")
     assert found["Vietnamese-led forces"].country == "VNM"
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    # a language a country's local name is given in is no name of that country ("Kypros (Greek)/ Kibris (Turkish)")
+    ("Cyprus said Turkish troops had entered the buffer zone near Nicosia.", "Turkish troops", "TUR"),
+    ("Switzerland hosted the talks, and German officials attended.", "German officials", "DEU"),
+    ("Belarus closed the border after Russian troops arrived.", "Russian troops", "RUS"),
+])
+def test_a_language_named_in_a_local_name_is_not_that_country(resolve, text, phrase, country):
+    assert resolve(text)[phrase].country == country
