@@ -189,6 +189,9 @@ class EventExtractor:
                         break
             if main is not None and main.plover["type"] == "CONSULT" and e.plover["type"] in SPEECH_ACT_TYPES:
                 main = None     # "called Putin to urge a prisoner swap": what is said in a call is an act of its own
+            elif main is not None and e.plover["type"] == "ACCUSE" and e.recipient \
+                    and main.plover["type"] not in SPEECH_ACT_TYPES:
+                main = None     # "closed the border, citing attacks by Afghanistan": the reason given accuses
             if main is None:
                 kept.append(e)
             else:

@@ -155,8 +155,10 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                      for m in self._actors_at(c, by_head)]
             if found:
                 return found, "judged-for"
-        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_reporting(verb.head.head) \
-                and verb.lemma_.lower() in frame_lexicon()["speech_act_lemmas"]:
+        if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") and verb.head.dep_ == "ccomp" \
+                and is_reporting(verb.head.head) and verb.lemma_.lower() in frame_lexicon()["speech_act_lemmas"]:
+            # ("UNIFIL said Israeli troops had fired near its patrol, calling the incident a violation": so with
+            # a participle the parser hangs on what was said)
             # "The coast guard said Philippine ships entered the waters and urged the Philippines to stop": the
             # parser hangs the speaker's second act on what was said
             found, via = self._agents_of(verb.head.head, by_head, seen)

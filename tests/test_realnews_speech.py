@@ -1,0 +1,38 @@
+"""Real news (issue 11): accusations told beside other acts — a hostile act cited as the reason for a measure, an
+accusation in a participle after a material act, a judgement a reporter adds to what it reports. Sentences written
+for heron's tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(asserted_dyads):
+    return lambda text, date="2024-06-01": asserted_dyads(text, date)
+
+
+def _typed(found, kind):
+    return [(a, r) for t, trig, a, r, via in found if t == kind]
+
+
+def test_a_hostile_act_cited_as_the_reason_accuses_its_author(events_of):
+    found = events_of("Nicaragua expelled the ambassadors of Honduras and Guatemala, citing \"hostile acts\" by "
+                      "the two countries.")
+    assert (["NIC"], ["GTM", "HND"]) in _typed(found, "ACCUSE"), found
+    assert any(t == "SANCTION" for t, *_ in found), found     # the expulsion stays an event of its own
+
+
+def test_a_measure_and_its_stated_reason_are_two_events(events_of):
+    found = events_of("Tajikistan closed its border crossings, citing repeated incursions by Kyrgyzstan.")
+    assert (["TJK"], ["KGZ"]) in _typed(found, "ACCUSE"), found
+
+
+def test_citing_a_reason_that_is_no_hostile_act_accuses_no_one(events_of):
+    found = events_of("Bhutan postponed the talks with Nepal, citing the weather.")
+    assert not _typed(found, "ACCUSE"), found
+
+
+def test_a_judgement_added_to_a_report_is_the_reporter_s(events_of):
+    # "calling ..." hangs on what was reported, but the one who calls the incident a violation is the reporter
+    found = events_of("The UN mission in Cyprus said Turkish troops had fired warning shots at one of its "
+                      "posts on Sunday, calling the incident a serious violation of the ceasefire.")
+    accused = _typed(found, "ACCUSE")
+    assert accused and all(a == ["UN"] and r == ["TUR"] for a, r in accused), found
