@@ -63,8 +63,9 @@ def test_events_inside_quotes_carry_the_quote_id(coder):
                      date="2020-01-01")
     (event,) = [e for e in doc.events if e.quote_id]
     assert event.quote_id == doc.quotes[0].id and event.actor[0].country == "CUB"
-    # "will never accept" is coded as a rejection: the negation is in the type, not a negated event.
-    assert event.plover["type"] == "REJECT" and event.modality == "future"
+    # "will never accept" is coded as a rejection: the negation is in the type, not a negated event, and the
+    # refusal is made when said, not in the future.
+    assert event.plover["type"] == "REJECT" and event.modality == "asserted"
 
 
 def test_demanded_content_is_not_an_asserted_event(coder):

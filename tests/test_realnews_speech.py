@@ -36,3 +36,17 @@ def test_a_judgement_added_to_a_report_is_the_reporter_s(events_of):
                       "posts on Sunday, calling the incident a serious violation of the ceasefire.")
     accused = _typed(found, "ACCUSE")
     assert accused and all(a == ["UN"] and r == ["TUR"] for a, r in accused), found
+
+
+def test_advice_to_another_party_is_a_demand(events_of):
+    found = events_of("Beijing advises the European Union not to become an accomplice of Washington.")
+    assert (["CHN"], ["EU"]) in _typed(found, "REQUEST"), found
+
+
+def test_a_refusal_in_the_future_tense_is_made_now(coder):
+    # "will not accept" is a refusal said today, asserted like a threat
+    doc = coder.code("Colombia will not accept any form of tutelage from Washington, Petro said on Monday.",
+                     date="2024-06-01")
+    rejected = [(e.actor[0].country, e.recipient[0].country, e.modality) for e in doc.events
+                if e.plover["type"] == "REJECT" and e.recipient]
+    assert rejected == [("COL", "USA", "asserted")], rejected

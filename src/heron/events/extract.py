@@ -265,6 +265,8 @@ class EventExtractor:
             recipients = [r for r in recipients if r.country not in agent_countries]
         effects = set((cls.explain or {}).get("effects") or ())
         modality = modality_of(sdoc, frame.trigger, negation_in_type="negate" in effects)
+        if cls.plover == "REJECT" and "negate" in effects and modality.value == "future":
+            modality = Modality("asserted", modality.cue)   # "will not accept any tutelage": refused now
         if (cls.plover == "THREATEN" and effects & {"conditional", "future"} or cls.plover == "REQUEST"
                 and "obliged" in effects and frame.agent_via == "reporter") and modality.value in ("hypothetical", "future"):
             # "may halt mediation if ...", "will boycott unless ...", "said Libya must hand over ...": the threat
