@@ -50,3 +50,14 @@ def test_a_refusal_in_the_future_tense_is_made_now(coder):
     rejected = [(e.actor[0].country, e.recipient[0].country, e.modality) for e in doc.events
                 if e.plover["type"] == "REJECT" and e.recipient]
     assert rejected == [("COL", "USA", "asserted")], rejected
+
+
+@pytest.mark.parametrize("text", [
+    "Giving details of the clash between the armies of Armenia and Azerbaijan, Defence Minister Suren Papikyan said "
+    "three soldiers were wounded.",
+    "South Korea's military provided a video that showed smoke rising over the North Korean side of the border.",
+    "Sharing details on X, the Kremlin spokesman noted that President Tokayev had called the talks useful.",
+])
+def test_telling_the_press_what_happened_is_no_aid_or_cooperation(events_of, text):
+    found = events_of(text)
+    assert not [t for t, *_ in found if t in ("AID", "COOPERATE")], found

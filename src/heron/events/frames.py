@@ -263,6 +263,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
             return Frame(verb.i, "verb", agents, mediated, via, "mediated-parties")
         targets, tvia, counterpart = self._targets(verb, by_head, agents, passive_subject=passive)
         judged = tvia.startswith("act:")
+        beside_report = False
         if not targets and not passive and not judged:
             # "abstained or did not take part in the vote at the UN": coordinated verbs share objects;
             # "sent inspectors to Bosnia to investigate": a purpose clause acts on its head's target.
@@ -273,6 +274,11 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                 related.append(verb.head)
             for other in related:
                 targets, tvia, counterpart = self._targets(other, by_head, agents)
+                if targets and tvia == "reported-subject":
+                    # ("Sharing details on X, the spokeswoman noted that the prince ...": who a report is about
+                    # is no target of the act beside the report, and no one else is)
+                    targets, tvia, counterpart, beside_report = [], "", False, True
+                    break
                 if targets:
                     tvia = "shared:" + tvia
                     break
@@ -291,7 +297,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                 # the agent's own forces as the passive subject ("Warships of the Black Sea Fleet were deployed
                 # off the Georgian coast by Moscow"): the target is among the other arguments
                 targets, tvia, counterpart = self._targets(verb, by_head, agents)
-        elif not targets and not judged:
+        elif not targets and not judged and not beside_report:
             # "a Cairo court opened the trial of 24 militants": a domestic group as the last resort.
             targets, tvia, counterpart = self._targets(verb, by_head, agents, domestic=True)
         demand = self._reported_obligation(verb, by_head, agents) or self._reported_consequence(verb, by_head, agents)
