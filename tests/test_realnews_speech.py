@@ -61,3 +61,9 @@ def test_a_refusal_in_the_future_tense_is_made_now(coder):
 def test_telling_the_press_what_happened_is_no_aid_or_cooperation(events_of, text):
     found = events_of(text)
     assert not [t for t, *_ in found if t in ("AID", "COOPERATE")], found
+
+
+def test_a_participle_hung_beside_the_clause_it_continues_takes_its_subject(events_of):
+    found = events_of("Ties between Chad and Sudan have been strained since March when Chad closed its border, "
+                      "insisting that Sudan's army withdraw its troops from the frontier.")
+    assert (["TCD"], ["SDN"]) in _typed(found, "REQUEST"), found

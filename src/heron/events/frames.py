@@ -168,6 +168,14 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
             found, via = self._agents_of(verb.head, by_head, seen)
             if found:
                 return found, f"inherited:{verb.dep_}"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "tense since May when Benin blocked exports, insisting that ...": a participle the parser hangs
+            # beside the clause it continues (the last clause before it) takes that clause's subject
+            for sibling in sorted((c for c in verb.head.subtree if c.dep_ in ("advcl", "conj", "relcl")
+                                   and c.i < verb.i and c.pos_ == "VERB"), key=lambda c: -c.i)[:1]:
+                found = [m for c in sibling.children if c.dep_ == "nsubj" for m in self._actors_at(c, by_head)]
+                if found:
+                    return found, "inherited:sibling"
         if verb.dep_ == "acomp" or verb.pos_ == "ADJ":
             return self._agents_of(verb.head, by_head, seen)
         # Misparsed coordination: "X will have a meeting ..., then will travel to Y" puts the first
