@@ -67,3 +67,14 @@ def test_a_participle_hung_beside_the_clause_it_continues_takes_its_subject(even
     found = events_of("Ties between Chad and Sudan have been strained since March when Chad closed its border, "
                       "insisting that Sudan's army withdraw its troops from the frontier.")
     assert (["TCD"], ["SDN"]) in _typed(found, "REQUEST"), found
+
+
+def test_a_stance_taken_in_an_act_is_support_not_the_act_s_target(events_of):
+    found = events_of("Hungary skipped the summit in solidarity with President Donald Trump.")
+    assert (["HUN"], ["USA"]) in _typed(found, "SUPPORT"), found
+    assert not any(r == ["USA"] for t, trig, a, r, via in found if t != "SUPPORT"), found
+
+
+def test_standing_in_solidarity_is_the_act_itself(events_of):
+    found = events_of("The African Union said it stood in solidarity with Somalia.")
+    assert _typed(found, "SUPPORT") == [(["AU"], ["SOM"])], found

@@ -11,7 +11,7 @@ from heron.events.modality import Modality, modality_of
 from heron.events.parties import expand
 from heron.events.posture import EXERCISE_CODE, solo_exercise
 from heron.events.said import said, threatened_if
-from heron.events.targets import frame_lexicon
+from heron.events.targets import frame_lexicon, stance_in
 from heron.records import Actor, Document, Event, Mention, Trigger
 
 # Types that make sense without a recipient ("protesters rallied", "troops mobilised").
@@ -171,9 +171,10 @@ class EventExtractor:
         for e, span in zip(events, spans):
             main = None
             if span is not None and (e.explain or {}).get("target_via") != "mediated-parties" \
-                    and (e.explain or {}).get("agent_via") != "judged-for":
+                    and (e.explain or {}).get("agent_via") != "judged-for" and not stance_in(span.root):
                 # (a mediator is a party of its own: "talks between A and B, mediated by C"; so is the one praised
-                # for an act: "praised Trump for lifting sanctions on Syria")
+                # for an act: "praised Trump for lifting sanctions on Syria", and the stance taken in an act:
+                # "skipped the summit in solidarity with Trump")
                 tok, subordinate = span.root, False
                 # "..., with Ramaphosa urging a ceasefire": a clause with a subject of its own is an act of its own,
                 # and the acts inside it belong to it, not to the clause above.

@@ -18,7 +18,7 @@ from heron.events.frame import Frame
 from heron.events.implicit import SECURITY_SECTORS, ImplicitAgents
 from heron.events.said import SaidFrames
 from heron.events.targets import (PASSIVE_SUBJ, SUBJ_DEPS, TargetSearch, _codable, frame_lexicon, is_event_noun,
-                                  is_reporting)
+                                  is_reporting, stance_in, stance_phrase)
 from heron.records import Document, Mention
 
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
@@ -337,7 +337,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
         return []
 
     def _noun_frame(self, noun, by_head) -> Frame | None:
-        agents, via = [], ""
+        agents, via, gov = [], "", noun
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 m = by_head.get(child.i)
@@ -350,9 +350,11 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                 # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
                 # the parties act on each other.
                 return Frame(noun.i, "noun", parties, [], "between", "")
+            stance = stance_in(noun)
             if noun.lemma_.lower() in frame_lexicon()["meeting_nouns"] and noun.dep_ == "pobj" \
-                    and noun.head.lower_ in SETTING_PREPS:
-                # "urged a ceasefire during talks with Kagame": who acts in the clause meets.
+                    and noun.head.lower_ in SETTING_PREPS or stance:
+                # "urged a ceasefire during talks with Kagame": who acts in the clause meets; "skipped the summit
+                # in solidarity with Trump": who acts takes the stance.
                 gov = noun.head.head
                 for _ in range(3):
                     if gov.pos_ == "VERB" or gov.head.i == gov.i:
@@ -364,6 +366,11 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
             if not agents:
                 return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
+        if not targets and stance_in(noun) and gov.pos_ == "VERB":
+            # (the parser hangs "with Trump" on the verb beside "in solidarity")
+            targets = [m for p in stance_phrase(gov)[1:] for c in p.children if c.dep_ == "pobj"
+                       for m in self._actors_at(c, by_head)]
+            tvia = "stance-phrase"
         if not targets:
             return None
         return Frame(noun.i, "noun", agents, targets, via, tvia, counterpart)

@@ -195,7 +195,10 @@ class TargetSearch:
         # "Both countries recalled their ambassadors": the group's own people are not its target.
         agent_members = {c for m in agents if m.actor and m.actor.members for c in m.actor.members}
         frontier = []
+        stance = {t.i for t in stance_phrase(pred)} if pred.pos_ == "VERB" else set()
         for child in pred.children:
+            if child.i in stance:
+                continue    # "skipped the summit in solidarity with Trump": the stance's, not the act's
             if child.dep_ in OBJ_DEPS and _is_attribution(child):
                 continue    # "..., the official APS news agency reported": a misparsed source, not an object
             if child.dep_ in OBJ_DEPS or (child.dep_ in PASSIVE_SUBJ and passive_subject):
@@ -222,7 +225,7 @@ class TargetSearch:
         seen_tokens = set()
         while frontier:
             tok, depth, via = frontier.pop(0)
-            if depth > self.max_depth or tok.i in seen_tokens:
+            if depth > self.max_depth or tok.i in seen_tokens or tok.i in stance:
                 continue
             seen_tokens.add(tok.i)
             m = by_head.get(tok.i)
@@ -282,3 +285,23 @@ class TargetSearch:
                     chosen.append(cm)
         via = next(v for d, _, v in best if d == top)
         return chosen, via, counterpart
+
+
+def stance_in(noun) -> bool:
+    """"in solidarity (with X)", "in support (of X)": a stance noun in an "in" phrase beside another act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in frame_lexicon()["stance_in_nouns"] \
+        and noun.head.head.lemma_.lower() not in frame_lexicon()["stance_holding_verbs"]
+
+
+def stance_phrase(verb) -> list:
+    """The "in solidarity" preposition on a verb (or on its object: "skipped the summit in solidarity") and the
+    with/of phrase beside it that belongs to the stance, or [] when the verb has none."""
+    if verb.lemma_.lower() in frame_lexicon()["stance_holding_verbs"]:
+        return []       # "stood in solidarity with Guyana": the stance is the act
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    ins = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+           and any(stance_in(p) for p in c.children)]
+    if not ins:
+        return []
+    beside = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i > ins[0].i]
+    return ins[:1] + beside[:1]
