@@ -120,3 +120,8 @@ def test_name_joined_to_an_attribute_participle_is_no_party(resolve):
 ])
 def test_a_language_named_in_a_local_name_is_not_that_country(resolve, text, phrase, country):
     assert resolve(text)[phrase].country == country
+
+
+def test_a_group_placed_by_a_participle_is_of_that_place(resolve):
+    found = resolve("Tehran accused militants operating from Iraqi soil of cross-border attacks.")
+    assert found["militants"].country == "IRQ"

@@ -196,7 +196,9 @@ class ActorResolverStage:
                 if c and not by_head[child.i].actor.members:
                     return replace(actor, country=c, code=c + (actor.sector or ""),
                                    source=(actor.source or "") + "+possessor")
-        for prep in head.children:
+        # (also through a participle: "militants operating from Afghan soil", "troops stationed in Syria")
+        holders = [head] + [c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+        for prep in (p for h in holders for p in h.children):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across", "of", "inside"):
                 for pobj in prep.children:
                     pm = by_head.get(pobj.i)
