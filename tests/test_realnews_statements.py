@@ -106,3 +106,11 @@ def test_the_leaders_thanked_are_the_leaders_just_named_together(events_of):
                       "the Crown Prince for their support. Lebanese President Joseph Aoun thanked the leaders for "
                       "their efforts.", date="2025-05-14")
     assert (["LBN"], ["SAU", "TUR"]) in [(a, r) for t, trig, a, r, via in found if trig == "thanked"], found
+
+
+def test_a_counterpart_of_no_state_named_is_of_the_story_s_other_side(events_of):
+    found = events_of("Indian and Chinese troops clashed near Tawang on Friday. India said Chinese troops tried to "
+                      "cross the border. China denied it. The local Indian commander held a flag meeting with his "
+                      "counterpart on Monday.")
+    met = [sorted(a + r) for t, trig, a, r, via in found if trig == "held"]
+    assert met == [["CHN", "IND"]], found

@@ -151,3 +151,29 @@ def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
             m.coref = p.id
             return replace(a, source="coref:head", confidence=0.6)
     return None
+
+
+def story_counterparts(sdoc, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
+    """"The Indian commander held a flag meeting with his counterpart" in a story between India and China: a
+    counterpart of no state named is of the story's other side (a guess: low confidence)."""
+    if pair is None:
+        return
+    by_head = {m.head: m for m in mentions if m.head is not None}
+    for m in mentions:
+        if m.head is None or m.actor is not None and (m.actor.country or m.actor.igo or m.actor.members):
+            continue
+        head = sdoc[m.head]
+        if head.lemma_.lower() not in _lexicon()["counterpart_nouns"] \
+                or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            continue
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        owner = next((by_head.get(c.i) for c in verb.children if c.dep_ == "nsubj"), None)
+        own = owner.actor if owner is not None else None
+        if own is None or own.country not in pair or own.members:
+            continue
+        other = pair[1] if own.country == pair[0] else pair[0]
+        sector = own.sector if own.sector in ("GOV", "MIL") else "GOV"
+        m.actor = Actor(text=m.text, span=m.span, country=other, sector=sector, kind="state", code=other + sector,
+                        confidence=0.5, source="coref:counterpart+story")
