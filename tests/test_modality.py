@@ -31,6 +31,8 @@ def trigger_modality(nlp, text, word):
      "Iraqi territory, deport Iranian militants.", "expel", "hypothetical"),
     ("He encouraged the Iraqi leader to sign onto the Abraham Accords with Israel, expel all foreign terrorists from "
      "Iraqi territory, deport Iranian militants.", "deport", "hypothetical"),
+    # what happened before an agreement is no plan
+    ("After a week of deadly clashes, the two sides agreed a truce.", "clashes", "asserted"),
     # a second act joined to an urging is not urged
     ("Macron urged calm and accused Russia of lying.", "accused", "asserted"),
     ("Police raided the camp on Monday, arresting twelve smugglers.", "arresting", "asserted"),

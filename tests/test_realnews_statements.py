@@ -114,3 +114,15 @@ def test_a_counterpart_of_no_state_named_is_of_the_story_s_other_side(events_of)
                       "counterpart on Monday.")
     met = [sorted(a + r) for t, trig, a, r, via in found if trig == "held"]
     assert met == [["CHN", "IND"]], found
+
+
+def test_border_clashes_told_without_parties_are_between_the_story_s_two_states(events_of):
+    found = events_of("After a week of deadly border clashes, Armenia and Azerbaijan agreed to a ceasefire on "
+                      "Tuesday. Armenia accused Azerbaijan of shelling villages. Azerbaijan denied the claim. Talks "
+                      "will resume in Moscow.")
+    assert ("ASSAULT", ["ARM", "AZE"]) in [(t, sorted(a)) for t, trig, a, r, via in found if trig == "clashes"], found
+
+
+def test_border_clashes_in_a_story_of_one_state_are_not_guessed(events_of):
+    found = events_of("After border clashes last year, Armenia reinforced its army. Armenia held elections.")
+    assert not [trig for t, trig, a, r, via in found if trig == "clashes"], found

@@ -5,6 +5,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from heron.events.frame import Frame
+from heron.events.border import border_fighting_frames
 from heron.events.frames import FrameFinder
 from heron.events.judged import resolve_judged_acts
 from heron.events.modality import Modality, modality_of
@@ -108,7 +109,9 @@ class EventExtractor:
         quotes = ([q.span[0] for q in direct], direct)     # direct quotes by start, for binary search
         by_head = {m.head: m for m in doc.mentions if m.head is not None}
         judged: list[tuple[Event, int]] = []        # events that judge an act named by a noun, and the noun
-        for frame in self.frames(doc):
+        frames = self.frames(doc)
+        frames += border_fighting_frames(doc, {f.trigger for f in frames})
+        for frame in frames:
             if not self._in_story(doc, sdoc, frame):
                 continue
             event = self._event(doc, sdoc, frame, len(events), quotes, by_head)

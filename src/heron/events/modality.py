@@ -118,7 +118,8 @@ def modality_of(sdoc, trigger: int, negation_in_type: bool = False) -> Modality:
                 return Modality("future", c.text)
             if c.dep_ == "aux" and c.lower_ in ("going",):
                 return Modality("future", c.text)
-        if i > 0 and t.lemma_.lower() in lex["future_verbs"]:
+        if i > 0 and t.lemma_.lower() in lex["future_verbs"] and (setting is None or i <= setting):
+            # ("after a week of clashes, the two sides agreed a truce": the clashes are no plan)
             return Modality("future", t.text)
         if i > 0 and t.lemma_.lower() in lex["obligation_verbs"] and chain[i - 1].dep_ == "xcomp" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children):
