@@ -71,6 +71,18 @@ def country_aliases(countries: list[dict]) -> tuple[dict, list]:
     import pycountry  # build-time only: ISO short/official names
 
     records, rows = {}, []
+    adjectives: dict[str, set[str]] = {}
+    for c in countries:
+        for d in c.get("demonyms", []) + split_names(c.get("nationality_adjective")):
+            adjectives.setdefault(d.lower(), set()).add(c.get("iso3"))
+
+    for r in read_tsv(CURATED / "country_aliases.tsv"):
+        if r["type"] == "adj":
+            adjectives.setdefault(r["alias"].lstrip("?").lower(), set()).add(r["iso3"])
+
+    def others_adjective(label: str, iso: str) -> bool:
+        return bool(adjectives.get(label.strip().lower(), set()) - {iso, None})
+
     for c in countries:
         iso = c.get("iso3")
         if not iso:
@@ -83,8 +95,9 @@ def country_aliases(countries: list[dict]) -> tuple[dict, list]:
         if local and local.lower() in ENGLISH_WORD_LOCAL_NAMES:
             local = None
         if local:
-            # "Kypros (Greek)/ Kibris (Turkish)": the parentheses name languages, not the country
-            local = re.sub(r"\([^)]*\)", " ", local)
+            # "Kypros (Greek)/ Kibris (Turkish)": the parentheses name languages, and a language that is another
+            # country's adjective is no name of this one ("Tamil" for Sri Lanka stays: it names no other state)
+            local = re.sub(r"\(([^)]*)\)", lambda g: " " if others_adjective(g.group(1), iso) else g.group(0), local)
         names = [c["name"], c.get("name_short"), c.get("name_long"), *c.get("former_names", []), local]
         for n in names:
             for part in split_names(n):

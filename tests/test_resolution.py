@@ -125,3 +125,8 @@ def test_a_language_named_in_a_local_name_is_not_that_country(resolve, text, phr
 def test_a_group_placed_by_a_participle_is_of_that_place(resolve):
     found = resolve("Tehran accused militants operating from Iraqi soil of cross-border attacks.")
     assert found["militants"].country == "IRQ"
+
+
+def test_a_language_that_names_no_other_state_keeps_its_country(resolve):
+    # "Tamil" comes from Sri Lanka's local name and is no other state's adjective
+    assert resolve("Tamil rebels attacked a checkpoint on Monday.")["Tamil rebels"].country == "LKA"
