@@ -126,3 +126,16 @@ def test_border_clashes_told_without_parties_are_between_the_story_s_two_states(
 def test_border_clashes_in_a_story_of_one_state_are_not_guessed(events_of):
     found = events_of("After border clashes last year, Armenia reinforced its army. Armenia held elections.")
     assert not [trig for t, trig, a, r, via in found if trig == "clashes"], found
+
+
+def test_a_former_leader_named_as_an_organisation_s_envoy_acts_for_it(events_of):
+    found = events_of("Uhuru Kenyatta, head of the African Union mediation team, said the talks in Nairobi were "
+                      "over. Sudan's army chief thanked Kenyatta for his efforts.", date="2023-05-01")
+    thanked = [(a, r) for t, trig, a, r, via in found if trig == "thanked"]
+    assert thanked == [(["SDN"], ["AU"])], found
+
+
+def test_a_state_named_beside_an_organisation_keeps_its_state(events_of):
+    found = events_of("The Collective Security Treaty Organization, a bloc led by Russia, sent troops to Kazakhstan. "
+                      "Kazakhstan imposed a curfew on Almaty.", date="2022-01-06")
+    assert ("COERCE", ["KAZ"]) in [(t, a) for t, trig, a, r, via in found], found

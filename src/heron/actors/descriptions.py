@@ -177,3 +177,30 @@ def story_counterparts(sdoc, mentions: list[Mention], pair: tuple[str, str] | No
         sector = own.sector if own.sector in ("GOV", "MIL") else "GOV"
         m.actor = Actor(text=m.text, span=m.span, country=other, sector=sector, kind="state", code=other + sector,
                         confidence=0.5, source="coref:counterpart+story")
+
+
+def appositive_roles(sdoc, mentions: list[Mention]) -> None:
+    """"Olusegun Obasanjo, head of the AU mediation team, said ...": a person whose appositive names an
+    organisation acts for it in this story, and so do the later mentions of the same person ("Obasanjo praised
+    the process") -- not for the state he once led. Office holders of a state keep their state."""
+    by_head = {m.head: m for m in mentions if m.head is not None}
+    roles: dict[str, Actor] = {}
+    def private(a: Actor | None) -> bool:     # a person who holds no office of a state today
+        return a is not None and bool(a.name) and (a.kind == "person" or a.kind == "nonstate" and a.sector == "ELI")
+
+    for m in mentions:
+        if m.head is None or not private(m.actor):
+            continue
+        for c in sdoc[m.head].children:
+            role = by_head.get(c.i) if c.dep_ == "appos" and c.lemma_.lower() in _lexicon()["organisation_role_nouns"] \
+                else None
+            if role is not None and role.actor is not None and role.actor.kind == "igo":
+                roles[m.actor.name] = role.actor
+                break
+    if not roles:
+        return
+    for m in mentions:
+        a = m.actor
+        if private(a) and a.name in roles:
+            m.actor = replace(roles[a.name], text=m.text, span=m.span, name=a.name, confidence=0.7,
+                              source=(a.source or "") + "+appositive-role")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from heron.actors.coref import DocumentActors
 from heron.actors.focus import focus_country, story_pair
-from heron.actors.descriptions import _without_attributes, describe, salient_antecedent, story_counterparts
+from heron.actors.descriptions import (_without_attributes, appositive_roles, describe, salient_antecedent,
+                                       story_counterparts)
 from heron.actors.review import counted_regions, drop_implausible, numbered_groups
 from heron.actors.lexicon import _lexicon, historical_state
 from heron.actors.resolver import ActorResolver
@@ -155,6 +156,7 @@ class ActorResolverStage:
         counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
         story_counterparts(sdoc, doc.mentions, story_pair(doc.mentions))
+        appositive_roles(sdoc, doc.mentions)
         return doc
 
     @staticmethod
