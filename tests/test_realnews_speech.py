@@ -78,3 +78,9 @@ def test_a_stance_taken_in_an_act_is_support_not_the_act_s_target(events_of):
 def test_standing_in_solidarity_is_the_act_itself(events_of):
     found = events_of("The African Union said it stood in solidarity with Somalia.")
     assert _typed(found, "SUPPORT") == [(["AU"], ["SOM"])], found
+
+
+def test_leaders_confirming_what_they_resume_together_agree(events_of):
+    found = events_of("Lee and Ishiba confirmed the resumption of regular visits to each other's country.",
+                      date="2025-06-01")
+    assert any(t == "AGREE" and sorted(a) == ["JPN", "KOR"] for t, trig, a, r, via in found), found
