@@ -81,6 +81,6 @@ def test_standing_in_solidarity_is_the_act_itself(events_of):
 
 
 def test_leaders_confirming_what_they_resume_together_agree(events_of):
-    found = events_of("Lee and Ishiba confirmed the resumption of regular visits to each other's country.",
-                      date="2025-06-01")
+    found = events_of("South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba confirmed the "
+                      "resumption of regular visits to each other's country.", date="2025-06-01")
     assert any(t == "AGREE" and sorted(a) == ["JPN", "KOR"] for t, trig, a, r, via in found), found
