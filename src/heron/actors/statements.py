@@ -12,6 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import LOWER
+
 from heron.actors.lexicon import _lexicon
 from heron.quotes.model import load_lexicon as quote_lexicon
 from heron.records import Mention
@@ -78,7 +81,14 @@ def _according_to(verb):
 def link_statements(sdoc, mentions: list[Mention]) -> None:
     """Give a statement noun, and a pronoun standing for one, the statement's issuers: the mention's actor is the
     first issuer and `stands_for` lists them all, for the event stage to take as the parties."""
-    nouns = [t for t in sdoc if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _lexicon()["statement_nouns"]]
+    words = _lexicon()["statement_nouns"]
+    text = sdoc.text.lower()
+    if not any(w in text for w in words):
+        return          # (most documents: no token scan)
+    # (the token scan goes through the parse's arrays: making a Token object per word costs more than the rest)
+    forms = [sdoc.vocab.strings.add(w) for w in sorted(words | {w + "s" for w in words})]
+    hits = numpy.nonzero(numpy.isin(sdoc.to_array(LOWER), forms))[0]
+    nouns = [t for t in (sdoc[int(i)] for i in hits) if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         return
     by_head = {m.head: m for m in mentions if m.head is not None}
