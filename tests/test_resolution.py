@@ -130,3 +130,9 @@ def test_a_group_placed_by_a_participle_is_of_that_place(resolve):
 def test_a_language_that_names_no_other_state_keeps_its_country(resolve):
     # "Tamil" comes from Sri Lanka's local name and is no other state's adjective
     assert resolve("Tamil rebels attacked a checkpoint on Monday.")["Tamil rebels"].country == "LKA"
+
+
+def test_the_ambassadors_are_the_group_named_before_with_that_role(resolve):
+    found = resolve("EU ambassadors failed to approve the sanctions package on Friday. The ambassadors also agreed "
+                    "to extend the existing sanctions against Russia.")
+    assert found["The ambassadors"].igo is not None and found["The ambassadors"].country is None

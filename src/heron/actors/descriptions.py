@@ -139,7 +139,9 @@ def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
     """"The court" after "the International Court of Justice", "the ministry" after "Ukraine's foreign ministry":
     a bare description is the last named actor with the same head noun."""
     lemma = head.lemma_.lower()
-    if lemma not in _lexicon()["institution_nouns"]:
+    # (also "the ambassadors" after "EU ambassadors": people named by their role, as a group)
+    group = lemma in _lexicon()["group_role_nouns"] and head.tag_ == "NNS"
+    if lemma not in _lexicon()["institution_nouns"] and not group:
         return None
     for p in reversed(history):
         if p.sentence < m.sentence - ANTECEDENT_SENTENCES:
@@ -147,7 +149,8 @@ def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
         if p.head is None or p.span[0] >= m.span[0] or head.doc[p.head].lemma_.lower() != lemma:
             continue
         a = p.actor
-        if (a.country or a.igo) and a.kind != "person" and len(p.text.split()) > len(m.text.split()):
+        longer = len(p.text.split()) > len(m.text.split()) or group and p.text.lower() != m.text.lower()
+        if (a.country or a.igo) and a.kind != "person" and longer:
             m.coref = p.id
             return replace(a, source="coref:head", confidence=0.6)
     return None
