@@ -56,7 +56,7 @@ def _without_attributes(text: str) -> str:
 
 
 def describe(head, history: list[Mention], m: Mention, subjects: set[str] = frozenset(),
-                 context=None) -> Actor | None:
+             context=None) -> Actor | None:
     if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in _lexicon()["authority_nouns"]):
         # "the United States" is a name, not a description (but "the Junta" is one)
         return None
@@ -156,12 +156,11 @@ def _same_head(head, history: list[Mention], m: Mention) -> Actor | None:
     return None
 
 
-def story_counterparts(sdoc, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
+def story_counterparts(sdoc, mentions: list[Mention], by_head: dict, pair: tuple[str, str] | None) -> None:
     """"The Indian commander held a flag meeting with his counterpart" in a story between India and China: a
     counterpart of no state named is of the story's other side (a guess: low confidence)."""
     if pair is None:
         return
-    by_head = {m.head: m for m in mentions if m.head is not None}
     for m in mentions:
         if m.head is None or m.actor is not None and (m.actor.country or m.actor.igo or m.actor.members):
             continue
@@ -182,12 +181,12 @@ def story_counterparts(sdoc, mentions: list[Mention], pair: tuple[str, str] | No
                         confidence=0.5, source="coref:counterpart+story")
 
 
-def appositive_roles(sdoc, mentions: list[Mention]) -> None:
+def appositive_roles(sdoc, mentions: list[Mention], by_head: dict) -> None:
     """"Olusegun Obasanjo, head of the AU mediation team, said ...": a person whose appositive names an
     organisation acts for it in this story, and so do the later mentions of the same person ("Obasanjo praised
     the process") -- not for the state he once led. Office holders of a state keep their state."""
-    by_head = {m.head: m for m in mentions if m.head is not None}
     roles: dict[str, Actor] = {}
+
     def private(a: Actor | None) -> bool:     # a person who holds no office of a state today
         return a is not None and bool(a.name) and (a.kind == "person" or a.kind == "nonstate" and a.sector == "ELI")
 

@@ -152,11 +152,11 @@ class ActorResolverStage:
                     m.actor = historical_state(m.actor, doc.date)
         drop_implausible(sdoc, doc.mentions)
         numbered_groups(sdoc, doc.mentions)
-        link_statements(sdoc, doc.mentions)
+        link_statements(sdoc, doc.mentions, by_head)
         counted_regions(doc.mentions)
         doc.focus_country = focus_country(doc.mentions)
-        story_counterparts(sdoc, doc.mentions, story_pair(doc.mentions))
-        appositive_roles(sdoc, doc.mentions)
+        story_counterparts(sdoc, doc.mentions, by_head, story_pair(doc.mentions))
+        appositive_roles(sdoc, doc.mentions, by_head)
         return doc
 
     @staticmethod

@@ -39,6 +39,12 @@ def _phrase(tok, by_head) -> list[Mention]:
     return out
 
 
+def _by_agent(verb, by_head) -> list[Mention]:
+    """The codable mentions of a passive verb's "by" phrase ("issued by the EU and Japan")."""
+    return [m for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+            for m in _phrase(p, by_head)]
+
+
 def issuers_of(tok, by_head) -> list[Mention]:
     """Who issued the statement whose noun is `tok`, as the sentence says."""
     words = _lexicon()
@@ -52,16 +58,14 @@ def issuers_of(tok, by_head) -> list[Mention]:
             if found:
                 return found
         if child.dep_ == "acl" and child.lemma_.lower() in words["issue_verbs"]:   # "a statement issued by X"
-            found = [m for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                     for m in _phrase(p, by_head)]
+            found = _by_agent(child, by_head)
             if found:
                 return found
     verb = tok.head
     if tok.dep_ in ("dobj", "obj") and verb.lemma_.lower() in words["issue_verbs"]:   # "X issued a statement"
         return [m for c in verb.children if c.dep_ == "nsubj" for m in _phrase(c, by_head)]
     if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in words["issue_verbs"]:       # "... was issued by X"
-        return [m for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                for m in _phrase(p, by_head)]
+        return _by_agent(verb, by_head)
     if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in quote_lexicon().speech_verbs:
         return [m for c in verb.head.children if c.dep_ == "nsubj" for m in _phrase(c, by_head)]  # "said in a statement"
     return []
@@ -78,7 +82,7 @@ def _according_to(verb):
     return None
 
 
-def link_statements(sdoc, mentions: list[Mention]) -> None:
+def link_statements(sdoc, mentions: list[Mention], by_head: dict) -> None:
     """Give a statement noun, and a pronoun standing for one, the statement's issuers: the mention's actor is the
     first issuer and `stands_for` lists them all, for the event stage to take as the parties."""
     words = _lexicon()["statement_nouns"]
@@ -91,7 +95,6 @@ def link_statements(sdoc, mentions: list[Mention]) -> None:
     nouns = [t for t in (sdoc[int(i)] for i in hits) if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         return
-    by_head = {m.head: m for m in mentions if m.head is not None}
     own = {t.i: issuers_of(t, by_head) for t in nouns}
     starts = [s.start for s in sdoc.sents]
     sentence = {t.i: bisect_right(starts, t.i) - 1 for t in nouns}

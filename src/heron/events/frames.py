@@ -171,11 +171,12 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "tense since May when Benin blocked exports, insisting that ...": a participle the parser hangs
             # beside the clause it continues (the last clause before it) takes that clause's subject
-            for sibling in sorted((c for c in verb.head.subtree if c.dep_ in ("advcl", "conj", "relcl")
-                                   and c.i < verb.i and c.pos_ == "VERB"), key=lambda c: -c.i)[:1]:
-                found = [m for c in sibling.children if c.dep_ == "nsubj" for m in self._actors_at(c, by_head)]
-                if found:
-                    return found, "inherited:sibling"
+            sibling = max((c for c in verb.head.subtree if c.dep_ in ("advcl", "conj", "relcl") and c.i < verb.i
+                           and c.pos_ == "VERB"), key=lambda c: c.i, default=None)
+            found = [m for c in sibling.children if c.dep_ == "nsubj"
+                     for m in self._actors_at(c, by_head)] if sibling is not None else []
+            if found:
+                return found, "inherited:sibling"
         if verb.dep_ == "acomp" or verb.pos_ == "ADJ":
             return self._agents_of(verb.head, by_head, seen)
         # Misparsed coordination: "X will have a meeting ..., then will travel to Y" puts the first
@@ -338,6 +339,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
 
     def _noun_frame(self, noun, by_head) -> Frame | None:
         agents, via, gov = [], "", noun
+        stance = stance_in(noun)
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 m = by_head.get(child.i)
@@ -350,7 +352,6 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
                 # "clashes on the border between Tajikistan and Kyrgyzstan", "talks between Israel and Hamas":
                 # the parties act on each other.
                 return Frame(noun.i, "noun", parties, [], "between", "")
-            stance = stance_in(noun)
             if noun.lemma_.lower() in frame_lexicon()["meeting_nouns"] and noun.dep_ == "pobj" \
                     and noun.head.lower_ in SETTING_PREPS or stance:
                 # "urged a ceasefire during talks with Kagame": who acts in the clause meets; "skipped the summit
@@ -366,7 +367,7 @@ class FrameFinder(TargetSearch, ImplicitAgents, SaidFrames):
             if not agents:
                 return None
         targets, tvia, counterpart = self._targets(noun, by_head, agents)
-        if not targets and stance_in(noun) and gov.pos_ == "VERB":
+        if not targets and stance and gov.pos_ == "VERB":
             # (the parser hangs "with Trump" on the verb beside "in solidarity")
             targets = [m for p in stance_phrase(gov)[1:] for c in p.children if c.dep_ == "pobj"
                        for m in self._actors_at(c, by_head)]
